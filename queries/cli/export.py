@@ -1,0 +1,56 @@
+"""``danvan export``: the stored graph as RDF (Turtle, N-Triples, JSON-LD, TriG) or Neo4j import CSV."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from queries.cli.options import DbOption, resolve_db
+
+
+class ExportFormat(str, enum.Enum):
+    turtle = "turtle"
+    ntriples = "ntriples"
+    jsonld = "jsonld"
+    trig = "trig"
+    neo4j_csv = "neo4j-csv"
+
+
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.turtle,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Output file (RDF; default: standard output) or folder (neo4j-csv)."),
+    ] = None,
+    base: Annotated[
+        str, typer.Option("--base", help="Base IRI of the dataset's resources (RDF formats).")
+    ] = "https://danvan.example.org/id/",
+    created: Annotated[
+        str | None,
+        typer.Option("--created", help="Creation date (YYYY-MM-DD) written in the dataset description; omitted if not given."),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Export the graph held in the embedded store."""
+    from graph.store.embedded import open_store
+
+    with open_store(resolve_db(db), read_only=True) as store:
+        kg = store.load_graph()
+    if fmt is ExportFormat.neo4j_csv:
+        from graph.neo4j_csv import write_import_files
+
+        if out is None:
+            raise typer.BadParameter("--format neo4j-csv needs --out DIR", param_hint="--out")
+        command = write_import_files(kg, out)
+        typer.echo(f"wrote Neo4j import files to {out}; load them with:\n{command}")
+        return
+    from graph.rdf.export import export_rdf
+
+    export_rdf(kg, fmt.value, out, base=base, created=created)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)
