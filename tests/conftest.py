@@ -30,3 +30,33 @@ def corpus_file() -> Path:
     if not CORPUS.is_file():
         pytest.skip(f"corpus not found at {CORPUS}")
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def seed_extractions(seed_files: list[Path]) -> list:  # list[graph.model.Extraction]
+    """The seed articles run through the real reading and extraction pipeline."""
+    from loaders.pipeline import extract_paths
+    from graph.model import Extraction
+
+    results = list(extract_paths(seed_files, workers=1))
+    extractions = [r for r in results if isinstance(r, Extraction)]
+    assert len(extractions) == len(seed_files), f"some seeds failed to read: {results}"
+    return extractions
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_extractions: list):  # -> graph.knowledge.KnowledgeGraph
+    from graph.build import build_graph
+
+    return build_graph(seed_extractions)
+
+
+@pytest.fixture(scope="session")
+def seed_db(seed_graph, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real LadybugDB file on disk holding the seed graph. Treat it as read-only."""
+    from graph.store.embedded import open_store
+
+    path = tmp_path_factory.mktemp("seed-db") / "seed.lbdb"
+    with open_store(path) as store:
+        store.write_graph(seed_graph)
+    return path
