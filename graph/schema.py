@@ -85,6 +85,9 @@ class Schema:
     prefixes: dict[str, str]
     nodes: tuple[NodeType, ...]
     rels: tuple[RelType, ...]
+    #: Properties every node has, and every relationship has (provenance).
+    node_common: tuple[Property, ...] = ()
+    rel_common: tuple[Property, ...] = ()
 
     @cached_property
     def node_by_label(self) -> dict[str, NodeType]:
@@ -172,7 +175,14 @@ def load_schema(path: Path = SCHEMA_FILE) -> Schema:
         (r.type, r.endpoints, [(p.name, p.type) for p in r.properties]) for r in rels
     ]
     version = hashlib.sha256(repr(structure).encode("utf-8")).hexdigest()[:12]
-    return Schema(version=version, prefixes=dict(raw["prefixes"]), nodes=nodes, rels=rels)
+    return Schema(
+        version=version,
+        prefixes=dict(raw["prefixes"]),
+        nodes=nodes,
+        rels=rels,
+        node_common=node_common,
+        rel_common=rel_common,
+    )
 
 
 SCHEMA = load_schema()

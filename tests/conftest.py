@@ -35,8 +35,8 @@ def corpus_file() -> Path:
 @pytest.fixture(scope="session")
 def seed_extractions(seed_files: list[Path]) -> list:  # list[graph.model.Extraction]
     """The seed articles run through the real reading and extraction pipeline."""
-    from loaders.pipeline import extract_paths
     from graph.model import Extraction
+    from loaders.pipeline import extract_paths
 
     results = list(extract_paths(seed_files, workers=1))
     extractions = [r for r in results if isinstance(r, Extraction)]

@@ -11,7 +11,7 @@ import typer
 from queries.cli.options import DbOption, resolve_db
 
 
-class ExportFormat(str, enum.Enum):
+class ExportFormat(enum.StrEnum):
     turtle = "turtle"
     ntriples = "ntriples"
     jsonld = "jsonld"
@@ -30,7 +30,9 @@ def export(
     ] = "https://danvan.example.org/id/",
     created: Annotated[
         str | None,
-        typer.Option("--created", help="Creation date (YYYY-MM-DD) written in the dataset description; omitted if not given."),
+        typer.Option(
+            "--created", help="Creation date (YYYY-MM-DD) written in the dataset description; omitted if not given."
+        ),
     ] = None,
     db: DbOption = None,
 ) -> None:

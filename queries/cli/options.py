@@ -28,7 +28,9 @@ DbOption = Annotated[
 
 Neo4jUriOption = Annotated[
     str | None,
-    typer.Option("--neo4j-uri", envvar="NEO4J_URI", help="Bolt URI of a Neo4j server (env NEO4J_URI).", show_default=False),
+    typer.Option(
+        "--neo4j-uri", envvar="NEO4J_URI", help="Bolt URI of a Neo4j server (env NEO4J_URI).", show_default=False
+    ),
 ]
 Neo4jUserOption = Annotated[
     str, typer.Option("--user", envvar="NEO4J_USERNAME", help="Neo4j user name (env NEO4J_USERNAME).")
@@ -45,7 +47,9 @@ Neo4jPasswordOption = Annotated[
 ]
 Neo4jDatabaseOption = Annotated[
     str | None,
-    typer.Option("--database", envvar="NEO4J_DATABASE", help="Neo4j database name (env NEO4J_DATABASE).", show_default=False),
+    typer.Option(
+        "--database", envvar="NEO4J_DATABASE", help="Neo4j database name (env NEO4J_DATABASE).", show_default=False
+    ),
 ]
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from graph.store.result import QueryResult
 
 
-class OutputFormat(str, enum.Enum):
+class OutputFormat(enum.StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
