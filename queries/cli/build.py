@@ -1,9 +1,117 @@
-"""Placeholder: filled in by the issue that owns this command."""
+"""``danvan build PATH...``: read articles, extract, resolve and write the graph to the embedded store.
+
+Building is incremental and idempotent: the store keeps each article's extraction, and a build
+re-resolves the stored and the new articles together and writes only what changed.
+"""
 
 from __future__ import annotations
 
+import os
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+
+from queries.cli.options import DbOption, resolve_db
+
+
+def _progress_bar() -> Any:
+    """A progress bar on standard error, shown only when it is a terminal (logs stay clean)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+
+
+def format_counts(counts: dict[str, dict[str, int]]) -> str:
+    """Counts per label and per relationship type, as two aligned columns."""
+    lines = []
+    for title, key in (("nodes", "nodes"), ("relationships", "relationships")):
+        entries = counts[key]
+        total = sum(entries.values())
+        lines.append(f"{title}: {total}")
+        width = max(len(name) for name in entries)
+        lines.extend(f"  {name.ljust(width)}  {value:>8}" for name, value in entries.items())
+    return "\n".join(lines)
+
+
+def build(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Article files (.txt, .html, .jsonl) or folders to read recursively.",
+            exists=True,
+            show_default=False,
+        ),
+    ],
+    db: DbOption = None,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", "-w", min=1, help="Processes reading and extracting articles in parallel."),
+    ] = max(1, min(4, os.cpu_count() or 1)),
+) -> None:
+    """Build (or extend) the knowledge graph in the embedded store from article files.
+
+    Running it again with more articles adds and updates; running it on the same articles changes nothing.
+    """
+    from graph.model import Extraction
+    from graph.store.embedded import StoreError, open_store
+    from loaders.pipeline import extract_paths
+
+    db_path = resolve_db(db)
+    started = time.perf_counter()
+    failures = 0
+    try:
+        # Open the store first: a locked or incompatible database is reported before any work.
+        with open_store(db_path) as store, _progress_bar() as bar:
+            reading = bar.add_task("reading and extracting articles", total=None)
+            extractions: list[Extraction] = []
+            for item in extract_paths(paths, workers=workers):
+                if isinstance(item, Extraction):
+                    extractions.append(item)
+                else:
+                    failures += 1
+                    bar.console.print(f"error: {item}", markup=False, highlight=False)
+                bar.advance(reading)
+            bar.update(reading, total=len(extractions) + failures)
+            tasks: dict[str, Any] = {}
+
+            def progress(stage: str, done: int, total: int) -> None:
+                if stage not in tasks:
+                    label = {"resolve": "resolving entities", "write": "writing the store"}.get(stage, stage)
+                    tasks[stage] = bar.add_task(label, total=total)
+                bar.update(tasks[stage], completed=done, total=total)
+
+            report = store.ingest(extractions, progress=progress)
+            counts = store.counts()
+    except StoreError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    elapsed = time.perf_counter() - started
+    write = report.write
+    n_written = sum(write.added.values()) + sum(write.updated.values()) + sum(write.deleted.values())
+    typer.echo(
+        f"{db_path}: {report.articles_new} new, {report.articles_changed} changed, "
+        f"{report.articles_unchanged} unchanged article(s); {report.articles_total} in the store"
+    )
+    if failures:
+        typer.echo(f"{failures} file(s) or record(s) could not be read (see the errors above)")
+    typer.echo(f"{n_written} node(s) and relationship(s) added, updated or deleted in {elapsed:.1f} s")
+    typer.echo(format_counts(counts))
+    if failures:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    app.command("build")(build)

@@ -39,6 +39,17 @@ def export(
     """Export the graph held in the embedded store."""
     from graph.store.embedded import open_store
 
+    if fmt is not ExportFormat.neo4j_csv:
+        from graph.rdf.iris import normalize_base
+        from graph.rdf.void import check_created
+
+        try:
+            normalize_base(base)
+            check_created(created)
+        except ValueError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
+
     with open_store(resolve_db(db), read_only=True) as store:
         kg = store.load_graph()
     if fmt is ExportFormat.neo4j_csv:
@@ -51,7 +62,13 @@ def export(
         return
     from graph.rdf.export import export_rdf
 
-    export_rdf(kg, fmt.value, out, base=base, created=created)
+    try:
+        triples = export_rdf(kg, fmt.value, out, base=base, created=created)
+    except ValueError as exc:  # a bad --base or --created: one line, no traceback
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    if out is not None:
+        typer.echo(f"wrote {triples} triples ({fmt.value}) to {out}", err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,9 +1,77 @@
-"""Placeholder: filled in by the issue that owns this command."""
+"""``danvan sparql``: run a SPARQL query over an RDF export, or over the stored graph."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from queries.cli.options import DbOption, resolve_db
+from queries.cli.output import OutputFormat, render
+
+
+def _query_text(query: str) -> str:
+    """The query itself, a .rq/.sparql file holding it, or '-' for standard input."""
+    if query == "-":
+        return sys.stdin.read()
+    path = Path(query)
+    if path.suffix.lower() in (".rq", ".sparql") and path.is_file():
+        return path.read_text(encoding="utf-8")
+    return query
+
+
+def sparql(
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE), a .rq/.sparql file, or '-' for stdin. "
+            "The schema's prefixes (org:, schema:, prov:, skos:, dcterms:, dv:, ...) are predeclared."
+        ),
+    ],
+    data: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--data",
+            "-d",
+            help="RDF file(s) to query (.ttl, .nt, .jsonld, .trig, ...); repeatable. "
+            "Default: the stored graph, exported in memory.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format of SELECT/ASK results.")] = (
+        OutputFormat.table
+    ),
+    base: Annotated[
+        str, typer.Option("--base", help="Base IRI used when exporting the stored graph (without --data).")
+    ] = "https://danvan.example.org/id/",
+    db: DbOption = None,
+) -> None:
+    """Run SPARQL over an RDF export (--data) or over the embedded store's graph."""
+    from graph.rdf.sparql import SparqlError, load_files, load_graph, run_query
+
+    try:
+        if data:
+            dataset = load_files(list(data))
+        else:
+            from graph.store.embedded import open_store
+
+            path = resolve_db(db)
+            if not path.exists():
+                raise SparqlError(f"{path}: no graph database here (build one, or give --data FILE)")
+            with open_store(path, read_only=True) as store:
+                kg = store.load_graph()
+            dataset = load_graph(kg, base=base)
+        result = run_query(dataset, _query_text(query))
+    except (SparqlError, ValueError, OSError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    if isinstance(result, str):
+        typer.echo(result, nl=False)
+    else:
+        typer.echo(render(result, fmt), nl=False)
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    app.command("sparql")(sparql)

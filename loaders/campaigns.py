@@ -1,0 +1,157 @@
+"""Campaigns and programmes ("Dân vận khéo", "Năm dân vận chính quyền 2019", quoted movement names),
+who runs them and the figures reported for them.
+
+Figures: "Bắc Giang đã có 4.235 mô hình "Dân vận khéo", trong đó 1.372 mô hình trong lĩnh vực kinh tế,
+..." gives RUNS(Bắc Giang -> Dân vận khéo) with value 4235, unit "mô hình" and the breakdown
+"kinh tế: 1372; ...". Numbers are in Vietnamese format: "." groups thousands, "," marks decimals.
+The runner is a place named before the figure in the sentence, else the article's place.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from loaders.context import Context, Sentence
+
+#: Named campaigns: (pattern, canonical name, kind). Matched case-sensitively on the first letter
+#: (lower-case "dân vận khéo" is the common noun "skilful mobilisation", not the movement).
+KNOWN: list[tuple[str, str, str]] = [
+    (r"Dân vận khéo", "Dân vận khéo", "movement"),
+    (r"Năm dân vận chính quyền", "Năm dân vận chính quyền", "year"),
+    (r"Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+     "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", "campaign"),
+    (r"Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh",
+     "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh", "campaign"),
+    (r"Toàn dân đoàn kết xây dựng đời sống văn hó?oá?", "Toàn dân đoàn kết xây dựng đời sống văn hóa", "movement"),
+    (r"Người Việt Nam ưu tiên dùng hàng Việt Nam", "Người Việt Nam ưu tiên dùng hàng Việt Nam", "campaign"),
+    (r"Ngày vì người nghèo", "Ngày vì người nghèo", "campaign"),
+    (r"Cả nước chung tay vì người nghèo[^\"”]*", "Cả nước chung tay vì người nghèo", "movement"),
+    (r"Vì người nghèo", "Vì người nghèo", "campaign"),
+]
+_KNOWN_RE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (p, _, _) in enumerate(KNOWN)))
+_QUOTED = re.compile(
+    r"(?P<cue>[Pp]hong trào(?: thi đua)?|[Cc]uộc vận động|[Cc]hương trình)\s*[\"“](?P<name>[^\"”]{3,120})[\"”]"
+)
+_YEAR_AFTER = re.compile(r"^[\"”]?\s*(?:năm\s+)?((?:19|20)\d\d)(?!\d)")
+NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+UNITS = (
+    r"mô hình|điển hình|tập thể|cá nhân|công trình|phần việc|sáng kiến|đơn vị|hộ|người|lượt người|"
+    r"tỷ đồng|triệu đồng|km|ngày công|m2"
+)
+_FIGURE_BEFORE = re.compile(rf"(?P<num>{NUMBER})\s+(?P<unit>{UNITS})\s*[\"“]?\s*$")
+#: A figure later in the same clause: "... "Dân vận khéo" ở vùng cao đã có 1.862 mô hình" (not "có thêm":
+#: an increment is not the total).
+_FIGURE_AFTER = re.compile(rf"^[\"”]?(?:[^;.!?]|\.(?=\d)){{0,90}}?(?:với|có|gồm|đạt|là|xây dựng được|công nhận)\s+"
+                           rf"(?:trên\s+|hơn\s+|gần\s+|tổng số\s+)?(?P<num>{NUMBER})\s+(?P<unit>{UNITS})(?![\w])")
+#: "... nâng tổng số mô hình toàn tỉnh lên 9.318".
+_TOTAL_AFTER = re.compile(rf"^[\"”]?(?:[^;.!?]|\.(?=\d)){{0,120}}?tổng số (?P<unit>{UNITS})[^;.!?\d]{{0,40}}?"
+                          rf"(?:lên|là|đạt)\s+(?P<num>{NUMBER})(?![\d])")
+_BREAKDOWN = re.compile(r"^[\"”]?\s*,?\s*trong đó\s*:?\s*(?P<items>(?:[^.;]|\.(?=\d))+)")
+_ITEM = re.compile(rf"^\s*(?P<num>{NUMBER})\s+(?P<unit>{UNITS})\s+(?:(?:trong|thuộc|ở)\s+)?(?:các\s+)?"
+                   rf"(?:lĩnh vực\s+)?(?P<label>.+?)\s*$")
+
+
+def parse_number(text: str) -> float:
+    """Vietnamese number format: '4.235' -> 4235, '1,5' -> 1.5."""
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def _value(text: str) -> float | int:
+    number = parse_number(text)
+    return int(number) if number.is_integer() else number
+
+
+_CHEAP = re.compile(r"Dân vận khéo|Năm dân vận|Học tập và làm theo|Toàn dân đoàn kết|ưu tiên dùng hàng|"
+                    r"người nghèo|phong trào|Phong trào|cuộc vận động|Cuộc vận động|chương trình|Chương trình")
+
+
+def find_campaigns(ctx: Context) -> None:
+    if not _CHEAP.search(ctx.text):
+        return
+    known = ctx.by_sentence(_KNOWN_RE)
+    quoted = ctx.by_sentence(_QUOTED)
+    for index in sorted(set(known) | set(quoted)):
+        sentence = ctx.sentences[index]
+        base = sentence.start
+        found: list[tuple[int, int, str, str]] = []
+        for match in known.get(index, []):
+            which = int(next(k for k, v in match.groupdict().items() if v is not None)[1:])
+            _, name, kind = KNOWN[which]
+            end = match.end() - base
+            if kind == "year":
+                year = _YEAR_AFTER.match(sentence.text[end:])
+                if year:
+                    name = f"{name} {year.group(1)}"
+            found.append((match.start() - base, end, name, kind))
+        for match in quoted.get(index, []):
+            if any(s <= match.start("name") - base < e for s, e, _, _ in found):
+                continue
+            name = match.group("name").strip()
+            if not name[:1].isupper() or _KNOWN_RE.match(name):
+                continue
+            cue = match.group("cue").lower()
+            kind = "programme" if cue.startswith("chương") else "campaign" if cue.startswith("cuộc") else "movement"
+            found.append((match.start("name") - base, match.end() - base, name, kind))
+        for start, end, name, kind in found:
+            _campaign(ctx, sentence, start, end, name, kind)
+
+
+def _campaign(ctx: Context, sentence: Sentence, start: int, end: int, name: str, kind: str) -> None:
+    campaign_id = ctx.entity("Campaign", name, name, kind=kind)
+    text = sentence.text
+    figure = _FIGURE_BEFORE.search(text[max(0, start - 40) : start])
+    tail_from = end
+    if figure is None:
+        figure = _TOTAL_AFTER.match(text[end:]) or _FIGURE_AFTER.match(text[end:])
+        if figure is not None:
+            tail_from = end + figure.end()
+    props: dict[str, object] = {}
+    if figure is not None:
+        props = {"value": _value(figure.group("num")), "unit": figure.group("unit"), "as_of": ctx.doc.published}
+        breakdown = _BREAKDOWN.match(text[tail_from:])
+        if breakdown:
+            parts = []
+            for item in breakdown.group("items").split(","):
+                part = _ITEM.match(item)
+                if part:
+                    parts.append(f"{part.group('label')}: {_value(part.group('num'))}")
+            if parts:
+                props["breakdown"] = "; ".join(parts)
+    runner = _runner(ctx, sentence, start if figure is None else min(start, max(0, start - 40)))
+    if runner is None:
+        return
+    existing = [f for f in ctx.facts if f.type == "RUNS" and f.object == campaign_id]
+    if figure is None and existing:
+        return
+    for fact in existing:
+        if figure is not None and fact.subject == runner:
+            if _better(props, fact.properties):
+                fact.properties.clear()
+                fact.properties.update({k: v for k, v in props.items() if v is not None})
+            return
+    ctx.fact("RUNS", runner, campaign_id, sentence, **props)
+
+
+def _better(new: dict[str, object], old: dict[str, object]) -> bool:
+    """Whether a newly found figure should replace the one kept: the total count of models wins."""
+    if "value" not in old:
+        return True
+    if new.get("unit") == old.get("unit"):
+        return float(new["value"]) > float(old["value"])  # type: ignore[arg-type]
+    return new.get("unit") == "mô hình"
+
+
+def _runner(ctx: Context, sentence: Sentence, before: int) -> str | None:
+    """A province named before the figure, else the article's city or province."""
+    mentions = [m for m in ctx.place_mentions if sentence.start <= m[0] and m[1] <= sentence.start + before]
+    if mentions:
+        unit = mentions[0][2]
+        return ctx.place(unit.name, unit.kind, unit.name, sentence)
+    province = ctx.places.province_name
+    if ctx.doc.locality:
+        return ctx.place(ctx.doc.locality, "city", province, sentence)
+    if province:
+        return ctx.place(province, ctx.places.province.kind if ctx.places.province else "province", province, sentence)
+    return None

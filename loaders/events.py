@@ -1,0 +1,307 @@
+"""Events (hội nghị, hội thảo, đại hội, lễ ...) and who chaired, attended and spoke at them.
+
+An event mention becomes an Event when the text treats it as something that happened: it is in the
+headline, someone organises it ("Ban Dân vận Tỉnh ủy tổ chức hội nghị", "... do Tỉnh ủy tổ chức"), the
+sentence opens with its date, or a person chairs, attends or speaks at it. One event per kind per article;
+roles in sentences that name no event go to the article's main event.
+
+Roles: a verb at the head of a clause governs the persons after it ("Dự hội nghị có đồng chí A ...;
+các đồng chí B, C"); a verb after a list of persons governs the list ("A, ...; B, ... chủ trì hội thảo").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from loaders import dates
+from loaders.organizations import find_orgs, resolve
+from loaders.persons import PersonMention
+from loaders.titles import RANKS, find_chains
+
+if TYPE_CHECKING:
+    from loaders.context import Context, Sentence
+
+_LE = (
+    r"[Ll]ễ\s+(?:kỷ niệm|kỉ niệm|phát động|ra mắt|khai mạc|bế mạc|trao|tuyên dương|khánh thành|khởi công|công bố|"
+    r"đón nhận|tổng kết|mít tinh|gặp mặt|tôn vinh|giao nhận|khai giảng|ký kết|biểu dương|ra quân|phát động|"
+    r"dâng hương|tưởng niệm|truy điệu|bàn giao|tiếp nhận|động thổ|xuất quân|trao quyết định|trao tặng|trao)"
+)
+# Case-sensitive with both first-letter cases spelled out: much faster than re.IGNORECASE on long texts.
+_KINDS = (
+    rf"([Hh]ội (?:nghị|thảo|thi|diễn)|HỘI (?:NGHỊ|THẢO|THI)|[Đđ]ại hội(?! đồng)|ĐẠI HỘI|[Tt](?:ọa|oạ) đàm|"
+    rf"[Dd]iễn đàn|"
+    rf"[Ll]iên hoan|[Kk]ỳ họp|[Pp]hiên họp|[Bb]uổi (?:làm việc|gặp mặt|lễ|đón tiếp|tiếp|họp báo)|"
+    rf"[Cc]uộc (?:thi|họp báo|họp|làm việc|gặp)|[Hh]ọp báo|"
+    rf"[Mm]ít tinh|{_LE})(?![\w])"
+)
+KIND_RE = re.compile(r"(?<![\w])" + _KINDS)
+_ORGANISE_BEFORE = re.compile(r"(?<!Ban )(?<!ban )(?:tổ chức|khai mạc|tiến hành|phối hợp tổ chức|long trọng tổ chức)"
+                              r"(?:\s+thành công)?(?:\s+(?:vòng|chung|kết|sơ|khảo|buổi|lễ|phiên|trọng thể)){0,3}\s*$",
+                              re.IGNORECASE)
+_ORGANISE_AFTER = re.compile(r"^[^.;]{0,120}?\bdo\s+", re.IGNORECASE)
+_HAPPENED_AFTER = re.compile(r"^[^.;,]{0,60}?\b(?:đã diễn ra|diễn ra|được tổ chức|khai mạc|bế mạc)\b")
+_NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s+(?:\w+\s+)?$")
+
+#: Most characters between a name (with its titles) and a verb after it for the verb to be the name's:
+#: " đã chủ trì", " cùng dự", " phát biểu chỉ đạo tại".
+_TRAILING_GAP = 30
+
+CHAIR = "CHAIRED"
+ATTEND = "ATTENDED"
+SPEAK = "SPOKE_AT"
+ROLE_RE = re.compile(
+    r"(?<![\w])(?:(?P<chair>(?:đồng\s+)?chủ trì)(?!,?\s+(?:phối hợp|thực hiện|triển khai|xây dựng|tham mưu))"
+    r"|(?P<attend>(?:(?:tham|cùng|tới|về|đến)\s+)?dự(?!\s*(?:án|kiến|báo|thảo|toán|trữ|bị|định|phòng|đoán|luật|"
+    r"thi|tính|khuyết|phần|kỳ|tuyển|đám|giờ|lễ hội)(?![\w])))"
+    r"|(?P<speak>phát biểu|đọc diễn văn|trình bày(?:\s+tham luận)?|báo cáo(?=\s+(?:tham luận|tại))|"
+    r"kết luận(?=\s+(?:hội|buổi|phiên|tại))))"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class EventInfo:
+    entity_id: str
+    kind: str
+    date: dt.date | None
+    score: int
+    sentence: Sentence
+
+
+def _kind(mention: str) -> str:
+    """The event kind: the mention in lower case ("lễ ra quân" stays specific; "buổi lễ" is any "lễ")."""
+    kind = " ".join(mention.lower().replace("toạ", "tọa").split())
+    return "lễ" if kind == "buổi lễ" else kind
+
+
+def _event_name(text: str, start: int, end: int) -> str:
+    """The event's name: the mention and what follows up to a clause boundary ("Hội nghị tổng kết ...")."""
+    stop = re.compile(r"[.;:!?]|,(?!\s*triển khai)|\s(?:do|tại|với|nhằm|có sự|vào)\s|\s-\s")
+    limit = min(end, start + 160)
+    match = stop.search(text, start, limit)
+    cut = match.start() if match else limit
+    name = text[start:cut].strip(" ,\"“”")
+    quote = re.match(r"^[^\"“]{0,30}[\"“]([^\"”]{3,150})[\"”]", text[start:end])
+    if quote:
+        name = text[start : start + quote.end()]
+    return name[:1].upper() + name[1:]
+
+
+def _roles_in(sentence: Sentence) -> list[tuple[int, str]]:
+    found = []
+    for match in ROLE_RE.finditer(sentence.text):
+        role = CHAIR if match.group("chair") else ATTEND if match.group("attend") else SPEAK
+        found.append((match.start(), role))
+    return found
+
+
+def find_events(ctx: Context) -> None:
+    """Create the article's events (kept in ``ctx.notes['events']``)."""
+    published = ctx.doc.published
+    candidates: dict[str, EventInfo] = {}
+    mentioned_in: dict[str, list[Sentence]] = {}
+    text = ctx.text
+    mentions = ctx.by_sentence(KIND_RE)
+    for index in sorted(mentions):
+        sentence = ctx.sentences[index]
+        roles = _roles_in(sentence) if sentence.persons else []
+        lead = dates.leading_date(sentence.text, published)
+        for match in KIND_RE.finditer(sentence.text):
+            before = sentence.text[: match.start()]
+            if _NUMBER_BEFORE.search(before[-20:]):
+                continue
+            score = 0
+            if sentence.is_title:
+                score += 3
+            if match.group(0)[0].isupper() and (match.start() == 0 or before.rstrip().endswith((":", "\"", "“"))):
+                score += 2
+            if _ORGANISE_BEFORE.search(before[-40:]):
+                score += 3
+            after = sentence.text[match.end() :]
+            if _ORGANISE_AFTER.match(after) and "tổ chức" in after[:160]:
+                score += 3
+            if _HAPPENED_AFTER.match(after):
+                score += 2
+            if lead is not None:
+                score += 1
+            if roles or (sentence.persons and _AT_EVENT.match(sentence.text)):
+                score += 3  # someone chairs, attends, speaks at or is at it: it took place
+            if score < 3:
+                continue
+            kind = _kind(match.group(0))
+            mentioned_in.setdefault(kind, []).append(sentence)
+            info = candidates.get(kind)
+            own_date = lead or dates.first_date(sentence.text, published)
+            if info is not None and info.score >= score:
+                if info.date == published and own_date is not None:
+                    info.date = own_date  # the headline has no date; the body sentence does
+                continue
+            date = own_date or published
+            if info is not None and info.date is not None and info.date != published and own_date is None:
+                date = info.date
+            name = _event_name(text, sentence.start + match.start(), sentence.end)
+            candidates[kind] = EventInfo("", kind, date, score, sentence)
+            candidates[kind].entity_id = name  # provisional: the name, replaced by the id below
+    if "lễ" in candidates and any(k.startswith("lễ ") for k in candidates):
+        del candidates["lễ"]  # "buổi lễ" refers back to the named ceremony ("lễ ra quân")
+    events: list[EventInfo] = []
+    place_name, place_kind, province = _event_place(ctx)
+    for kind, info in candidates.items():
+        name = info.entity_id
+        key = f"{ctx.doc.id}|{kind}|{info.date.isoformat() if info.date else ''}"
+        info.entity_id = ctx.entity("Event", key, name, kind=kind, date=info.date, place=place_name)
+        if place_name:
+            place_id = ctx.place(place_name, place_kind, province, info.sentence)
+            ctx.fact("HELD_IN", info.entity_id, place_id, info.sentence)
+        for sentence in [info.sentence, *mentioned_in.get(kind, [])]:
+            if _organiser(ctx, info, sentence):
+                break
+        events.append(info)
+    events.sort(key=lambda e: (-e.score, e.sentence.start))
+    ctx.notes["events"] = events
+
+
+def _event_place(ctx: Context) -> tuple[str, str, str]:
+    province = ctx.places.province_name
+    if ctx.doc.locality:
+        return ctx.doc.locality, "city", province
+    return province, (ctx.places.province.kind if ctx.places.province else ""), province
+
+
+def _organiser(ctx: Context, info: EventInfo, sentence: Sentence) -> bool:
+    """ORGANIZED from "X tổ chức <event>" or "<event> do X tổ chức" in ``sentence``; True if found."""
+    stops = frozenset(p.start - sentence.start for p in sentence.persons)
+    orgs = find_orgs(sentence.text, 0, len(sentence.text), stops)
+    for ref in orgs:
+        gap = sentence.text[ref.end : ref.end + 60]
+        before = sentence.text[max(0, ref.start - 4) : ref.start]
+        by = before.rstrip().endswith("do")
+        if re.match(r"\s*(?:đã\s+|phối hợp\s+|long trọng\s+)?tổ chức\b", gap) or (by and "tổ chức" in gap):
+            org = resolve(ref, ctx.places)
+            if org is not None:
+                ctx.fact("ORGANIZED", ctx.org(org, sentence), info.entity_id, sentence)
+                return True
+            return False
+    return False
+
+
+#: A sentence set at an event ("Tại buổi làm việc, ông A cho biết ...") and the statement verbs that make
+#: its first named person a speaker there.
+_AT_EVENT = re.compile(r"^\W*(?:Tại|Trong|Ở)\s+(?:\S+\s+){0,4}?(?=" + _KINDS + ")")
+_STATEMENT = re.compile(
+    r"\s*(?:đã\s+|cũng\s+)?(?:cho biết|nêu rõ|nhấn mạnh|khẳng định|đề nghị|yêu cầu|báo cáo|chào mừng|đọc diễn văn|"
+    r"khái quát|trình bày|chia sẻ|thông tin|cảm ơn|đánh giá|ghi nhận|biểu dương|giới thiệu|nói|phát biểu|kết luận|"
+    r"công bố|quán triệt|phổ biến|thông báo|đề xuất|kiến nghị|mong muốn|bày tỏ|trao)"
+)
+
+
+def _statement_at_event(ctx: Context, sentence: Sentence) -> str | None:
+    """The person who speaks in a sentence set at an event, if the sentence is one."""
+    if not sentence.persons or not _AT_EVENT.match(sentence.text):
+        return None
+    ends: dict[int, int] = ctx.notes.get("mention_end", {})
+    first = sentence.persons[0]
+    after = ends.get(first.start, first.end)
+    return first.name if _STATEMENT.match(ctx.text, after, sentence.end) else None
+
+
+def assign_roles(ctx: Context) -> None:
+    """CHAIRED / ATTENDED / SPOKE_AT facts from the role verbs of every sentence with persons."""
+    events: list[EventInfo] = ctx.notes.get("events", [])
+    if not events:
+        return
+    ends: dict[int, int] = ctx.notes.get("mention_end", {})
+    main = events[0]
+    for sentence in ctx.sentences:
+        if not sentence.persons:
+            continue
+        roles = _roles_in(sentence)
+        speaker = _statement_at_event(ctx, sentence)
+        if not roles and speaker is None:
+            continue
+        event = main
+        mention = KIND_RE.search(sentence.text)
+        if mention:
+            kind = _kind(mention.group(0))
+            matching = [e for e in events if e.kind == kind or (kind == "lễ" and e.kind.startswith("lễ"))]
+            if matching:
+                event = matching[0]
+        if speaker is not None:
+            _role_fact(ctx, speaker, SPEAK, event, sentence)
+        # (position in the sentence, 0 for a person / 1 for a verb, the verb's role, the person)
+        tokens: list[tuple[int, int, str, PersonMention | None]] = [(pos, 1, role, None) for pos, role in roles]
+        tokens += [(p.start - sentence.start, 0, "", p) for p in sentence.persons]
+        tokens.sort(key=lambda t: (t[0], t[1]))
+        chains = [
+            (c[0].start - sentence.start, c[-1].end - sentence.start)
+            for c in find_chains(ctx.text, sentence.start, sentence.end, frozenset(p.start for p in sentence.persons))
+        ]
+        governed_end = -1
+        pending: list[str] = []
+        pending_end = 0
+        lead: str | None = None
+        last_group: list[str] = []
+        last_end = -1
+        for pos, is_role, role, person in tokens:
+            if is_role or person is None:
+                verb = ROLE_RE.match(sentence.text, pos)
+                joined = last_end >= 0 and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", sentence.text[last_end:pos])
+                if pending and pos - pending_end <= _TRAILING_GAP:
+                    for name in pending:
+                        _role_fact(ctx, name, role, event, sentence)
+                    last_group, pending = pending, []
+                    lead = None
+                elif pending:
+                    # The verb is far from the names: another subject stands in between ("Thay mặt A,
+                    # Thủ tướng mời B tham dự"). The names get no role from it.
+                    pending = []
+                    lead = role
+                    last_group = []
+                elif joined and last_group:
+                    # "A tham dự và phát biểu", "Dự, chỉ đạo ...": the second verb has the same subject
+                    for name in last_group:
+                        _role_fact(ctx, name, role, event, sentence)
+                else:
+                    lead = role
+                    last_group = []
+                    governed_end = -1
+                last_end = verb.end() if verb else pos
+            else:
+                name = person.name
+                last_end = -1
+                start = person.start - sentence.start
+                if lead is not None and governed_end >= 0 and not _list_gap(sentence, governed_end, start, chains):
+                    lead = None  # "Phát biểu, A mong muốn ... các đồng chí B và C tiếp tục": B, C are not speakers
+                if lead is not None:
+                    _role_fact(ctx, name, lead, event, sentence)
+                    last_group.append(name)
+                    governed_end = ends.get(person.start, person.end) - sentence.start
+                else:
+                    pending.append(name)
+                    pending_end = ends.get(person.start, person.end) - sentence.start
+    # Chairing implies presence: a chair is not also listed as attending.
+    for fact in list(ctx.facts):
+        if fact.type == CHAIR and ctx.has_fact(ATTEND, fact.subject, fact.object):
+            ctx.drop_fact(ATTEND, fact.subject, fact.object)
+
+
+_LIST_GAP = re.compile(
+    rf"[\s,;:]*(?:và|cùng)?[\s,;:]*(?:các\s+)?(?:đồng chí|ông|bà|đ/c)?[\s,;:]*(?:(?:{RANKS})\s*)?", re.IGNORECASE
+)
+
+
+def _list_gap(sentence: Sentence, a: int, b: int, chains: list[tuple[int, int]]) -> bool:
+    """Whether sentence.text[a:b] only separates items of a list of persons (titles aside)."""
+    gap = sentence.text[a:b]
+    for cs, ce in sorted(chains, reverse=True):
+        if a <= cs and ce <= b:
+            gap = gap[: cs - a] + " " + gap[ce - a :]
+    return _LIST_GAP.fullmatch(gap) is not None
+
+
+def _role_fact(ctx: Context, name: str, role: str, event: EventInfo, sentence: Sentence) -> None:
+    ctx.fact(role, ctx.person(name), event.entity_id, sentence)

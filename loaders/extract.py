@@ -1,0 +1,85 @@
+"""From a read, normalised, sentence-split Document to an Extraction: entities and facts with evidence.
+
+A pipeline of small components, each with one job, run in order over a shared :class:`Context`
+(spaCy-style): persons, titles (posts and organisations), events, event roles, campaigns, documents,
+places. Each fact carries the sentence that supports it and its offsets in the original text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.model import ArticleInfo, Extraction
+from loaders.campaigns import find_campaigns
+from loaders.context import Context
+from loaders.document import Document
+from loaders.documents import find_documents
+from loaders.events import assign_roles, find_events
+from loaders.persons import find_persons
+from loaders.place_mentions import find_places
+from loaders.titles import CURRENT, assign
+
+Component = Callable[[Context], None]
+
+
+def persons(ctx: Context) -> None:
+    """Person names per sentence; every named person is a Person entity (bylines are metadata, not persons)."""
+    authors = {a.strip() for a in ctx.doc.authors}
+    for person in find_persons(ctx.text):  # one pass over the text, then each name to its sentence
+        if person.name in authors:
+            continue
+        sentence = ctx.sentence_at(person.start)
+        if sentence is not None and person.end <= sentence.end:
+            sentence.persons.append(person)
+            ctx.person(person.name)
+
+
+def titles(ctx: Context) -> None:
+    """HOLDS facts from title chains, with Post and Organization entities (POST_IN, PART_OF, BASED_IN)."""
+    for sentence in ctx.sentences:
+        if not sentence.persons:
+            continue
+        ends: dict[int, int] = ctx.notes.setdefault("mention_end", {})
+        for holding in assign(ctx.text, sentence.start, sentence.end, sentence.persons, ctx.places):
+            ends[holding.person.start] = max(ends.get(holding.person.start, 0), holding.mention_end)
+            post = holding.post
+            org_id = ctx.org(post.org, sentence)
+            post_id = ctx.entity("Post", post.label, post.label, label=post.label, role=post.role,
+                                 organization=post.org.name)
+            ctx.fact("POST_IN", post_id, org_id, sentence)
+            fact = ctx.fact("HOLDS", ctx.person(holding.person.name), post_id, sentence, status=post.status)
+            if fact.properties.get("status") == CURRENT and post.status != CURRENT:
+                fact.properties["status"] = post.status
+
+
+PIPELINE: list[tuple[str, Component]] = [
+    ("persons", persons),
+    ("titles", titles),
+    ("events", find_events),
+    ("roles", assign_roles),
+    ("campaigns", find_campaigns),
+    ("documents", find_documents),
+    ("places", find_places),
+]
+
+
+def article_info(doc: Document, ctx: Context) -> ArticleInfo:
+    return ArticleInfo(
+        id=doc.id,
+        path=doc.path,
+        title=doc.title,
+        published=doc.published,
+        source=doc.source,
+        authors=list(doc.authors),
+        place=doc.place or ctx.places.province_name,
+        url=doc.url,
+        content_hash=getattr(doc, "content_hash", "") or "",
+    )
+
+
+def extract_document(doc: Document) -> Extraction:
+    """Run the extraction pipeline over one document."""
+    ctx = Context(doc)
+    for _name, component in PIPELINE:
+        component(ctx)
+    return Extraction(article=article_info(doc, ctx), entities=list(ctx.entities.values()), facts=ctx.facts)

@@ -1,0 +1,420 @@
+"""Organisation names: recognise them in text and spell them out in full, bound to their place.
+
+An organisation name is read as ``sub* head [level] [place]``:
+
+- ``sub``: parts of a body ("Ban Dân vận", "Ban Thường vụ", "Thường trực");
+- ``head``: a party committee named with its place ("Tỉnh ủy", "Thành ủy Bắc Ninh", "Huyện ủy Lục Nam"),
+  a local state or front body that takes a level word ("HĐND tỉnh", "UBND thành phố Bắc Ninh") or a central
+  body ("Quốc hội", "Trung ương");
+- ``level`` and ``place``: "tỉnh", "thành phố", "huyện" ... and the name of the unit.
+
+What the text leaves out comes from the article: "Tỉnh ủy" in a Nam Định article is "Tỉnh ủy Nam Định",
+"Thành ủy" in a Bắc Ninh city article is "Thành ủy Bắc Ninh". A district or commune body whose place the
+text does not give is left unresolved rather than guessed. The units are data (``data/org_units.txt``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+from graph import places
+from loaders.persons import STOP_WORDS, SYLLABLE
+
+DATA = Path(__file__).with_name("data")
+
+#: Level words before a place name, as written -> canonical.
+LEVEL_WORDS = {
+    "tỉnh": "tỉnh", "Tỉnh": "tỉnh",
+    "thành phố": "thành phố", "Thành phố": "thành phố", "TP.": "thành phố", "TP": "thành phố",
+    "Tp.": "thành phố", "Tp": "thành phố",
+    "huyện": "huyện", "Huyện": "huyện", "quận": "quận", "Quận": "quận",
+    "thị xã": "thị xã", "Thị xã": "thị xã", "xã": "xã", "Xã": "xã", "phường": "phường", "Phường": "phường",
+    "thị trấn": "thị trấn", "Thị trấn": "thị trấn",
+}
+#: Administrative level of an organisation by its level word.
+LEVEL_OF_WORD = {
+    "tỉnh": "province", "thành phố": "district", "huyện": "district", "quận": "district", "thị xã": "district",
+    "xã": "commune", "phường": "commune", "thị trấn": "commune",
+}
+#: Party (and youth) committees named after their unit: the level word they imply.
+PC_LEVEL = {
+    "Tỉnh ủy": "tỉnh", "Tỉnh đoàn": "tỉnh", "Thành ủy": "thành phố", "Thành đoàn": "thành phố",
+    "Huyện ủy": "huyện", "Huyện đoàn": "huyện", "Quận ủy": "quận", "Thị ủy": "thị xã", "Đảng ủy": "",
+}
+
+
+@dataclass(frozen=True)
+class Unit:
+    category: str  # sub | pc | local | central
+    kind: str
+    canonical: str
+
+
+@dataclass
+class OrgRef:
+    """An organisation name as written: its parts, not yet bound to the article's place."""
+
+    start: int
+    end: int
+    subs: list[Unit] = field(default_factory=list)
+    head: Unit | None = None
+    level: str = ""  # canonical level word, when written
+    place: str = ""  # place name, when written
+    #: True when the name ends at a boundary (comma, semicolon, end): a truncated name may be completed
+    #: from its chain ("Ủy viên Ban Thường vụ, Trưởng Ban ... Tỉnh ủy").
+    open: bool = True
+
+
+@dataclass(frozen=True)
+class Org:
+    """A resolved organisation: full canonical name, kind, level, place and parent."""
+
+    name: str
+    kind: str
+    level: str
+    place: str  # province (or city/district/commune name) it belongs to
+    parent: Org | None = None
+    #: The place unit it is based in: (display name, kind, province) or None for central bodies.
+    based_in: tuple[str, str, str] | None = None
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """What the article says about where it is: the province and, for city news, the city."""
+
+    province: places.Province | None = None
+    #: Name of the city whose committees the article reports ("Bắc Ninh" for "thành phố Bắc Ninh").
+    city: str = ""
+    #: The one district-level unit of each kind the article names ("quận" -> "Long Biên"), used for bare
+    #: "Quận ủy", "UBND huyện" ...; a kind named with two different units is left out (ambiguous).
+    localities: tuple[tuple[str, str], ...] = ()
+
+    def locality(self, level_word: str) -> str:
+        if level_word == "thành phố" and self.city:
+            return self.city
+        return dict(self.localities).get(level_word, "")
+
+    @property
+    def province_name(self) -> str:
+        return self.province.name if self.province else ""
+
+    @property
+    def is_city_province(self) -> bool:
+        return self.province is not None and self.province.kind == "city"
+
+
+# ------------------------------------------------------------------ patterns
+
+
+def _case_variants(spelling: str) -> set[str]:
+    first = spelling[0]
+    return {spelling, first.upper() + spelling[1:], first.lower() + spelling[1:]} if first.isalpha() else {spelling}
+
+
+#: Interchangeable spellings inside organisation names ("Trung ương" is also written TƯ, T.Ư, TW).
+_INTERCHANGEABLE = (
+    ("Trung ương", ("TƯ", "T.Ư", "TW")),
+    ("MTTQ Việt Nam", ("MTTQVN", "MTTQ VN")),
+    ("Ủy ban", ("Uỷ ban",)),
+)
+
+
+def _spelling_variants(spellings: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for spelling in spellings:
+        forms = {spelling}
+        for canonical, others in _INTERCHANGEABLE:
+            for form in list(forms):
+                if canonical in form:
+                    forms.update(form.replace(canonical, other) for other in others)
+        out.update(forms)
+    return out
+
+
+@cache
+def units() -> dict[str, Unit]:
+    """Every spelling -> its unit."""
+    table: dict[str, Unit] = {}
+    for line in (DATA / "org_units.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        category, kind, canonical, spellings = (part.strip() for part in line.split("|"))
+        unit = Unit(category, kind, canonical)
+        for spelling in _spelling_variants(s.strip() for s in spellings.split(";")):
+            if spelling.startswith("!"):
+                table.setdefault(spelling[1:], unit)
+                continue
+            for variant in _case_variants(spelling):
+                # Lower-case acronyms do not exist; keep "BTV", drop "bTV".
+                if variant[:2].isupper() or variant[0].isupper() or " " in variant:
+                    table.setdefault(variant, unit)
+    return table
+
+
+@cache
+def unit_pattern() -> re.Pattern[str]:
+    spellings = sorted(units(), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w])")
+
+
+_LEVEL_RE = re.compile(
+    r"(?:thành phố|Thành phố|thị xã|Thị xã|thị trấn|Thị trấn|tỉnh|Tỉnh|huyện|Huyện|quận|Quận|xã|Xã|phường|Phường|"
+    r"TP\.|Tp\.|TP|Tp)(?![\w])\s?"
+)
+#: Words that end a place name: titles and bodies begin there (compass words like "Nam" may be names).
+_PLACE_STOPS = STOP_WORDS - {"Thượng", "Hiệu"}
+_GENERIC_PLACE = re.compile(rf"(?:{SYLLABLE}|\d+)(?: (?:{SYLLABLE}|\d+)){{0,3}}")
+
+
+@cache
+def province_pattern() -> tuple[re.Pattern[str], dict[str, places.Province]]:
+    forms: dict[str, places.Province] = {}
+    for unit in places.ALL:
+        for name in (unit.name, unit.name.removeprefix("Thành phố "), *unit.aliases):
+            if len(name) > 3:
+                forms.setdefault(name, unit)
+    hcm = places.lookup("TP.HCM")
+    if hcm is not None:
+        forms.setdefault("HCM", hcm)
+    alternatives = sorted(forms, key=len, reverse=True)
+    pattern = re.compile(r"(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w])")
+    return pattern, forms
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] == " ":
+        pos += 1
+    return pos
+
+
+def _place_at(text: str, pos: int, end: int, stops: frozenset[int], generic: bool) -> tuple[str, int] | None:
+    """A place name starting at ``pos``: a province (canonical name) or, if ``generic``, a capitalised run."""
+    if pos >= end:
+        return None
+    pattern, forms = province_pattern()
+    match = pattern.match(text, pos, end)
+    if match:
+        return forms[match.group(0)].name, match.end()
+    if not generic:
+        return None
+    match = _GENERIC_PLACE.match(text, pos, end)
+    if not match:
+        return None
+    words = match.group(0).split(" ")
+    taken: list[str] = []
+    cursor = pos
+    for word in words:
+        if cursor in stops or word in _PLACE_STOPS:
+            break
+        taken.append(word)
+        cursor += len(word) + 1
+    if not taken:
+        return None
+    name = " ".join(taken)
+    return name, pos + len(name)
+
+
+def parse_org(text: str, pos: int, end: int, stops: frozenset[int] = frozenset()) -> OrgRef | None:
+    """The organisation name starting at ``pos`` (None if none does). ``stops``: person-name starts."""
+    ref = _parse_org(text, pos, end, stops)
+    if ref is not None:
+        follow = _skip_space(text, ref.end, end)
+        ref.open = follow >= end or text[follow] in ",;.:)–-" or follow in stops
+    return ref
+
+
+def _parse_org(text: str, pos: int, end: int, stops: frozenset[int]) -> OrgRef | None:
+    table = units()
+    pattern = unit_pattern()
+    ref = OrgRef(pos, pos)
+    cursor = pos
+    while True:
+        match = pattern.match(text, cursor, end)
+        if not match:
+            break
+        unit = table[match.group(0)]
+        ref.end = match.end()
+        if unit.category == "sub":
+            if unit.canonical == "Ban Thường vụ Tỉnh ủy":
+                ref.subs.append(Unit("sub", unit.kind, "Ban Thường vụ"))
+                ref.head = table["Tỉnh ủy"]
+                break
+            ref.subs.append(unit)
+            cursor = _skip_space(text, match.end(), end)
+            continue
+        ref.head = unit
+        break
+    if ref.head is None and not ref.subs:
+        return None
+    head = ref.head
+    after = _skip_space(text, ref.end, end)
+    if head is not None and head.category == "central":
+        return ref
+    level = _LEVEL_RE.match(text, after, end) if (head is None or head.canonical != "Tỉnh ủy") else None
+    if level:
+        word = level.group(0).strip()
+        if word in ("Tỉnh", "Huyện", "Quận", "Xã", "Phường") and head is not None and head.category != "local":
+            level = None  # "Tỉnh ủy ... Huyện ủy" lists, not a level word
+    if level:
+        ref.level = LEVEL_WORDS[level.group(0).strip()]
+        ref.end = level.end()
+        place = _place_at(text, _skip_space(text, level.end(), end), end, stops, generic=ref.level != "tỉnh")
+        if place:
+            ref.place, ref.end = place
+        elif level.group(0).endswith(" "):
+            ref.end = level.end() - 1
+        return ref
+    if head is not None and head.category in ("pc", "local"):
+        generic = head.category == "pc" and head.canonical not in ("Tỉnh ủy", "Tỉnh đoàn")
+        place = _place_at(text, after, end, stops, generic=generic)
+        if place:
+            ref.place, ref.end = place
+    return ref
+
+
+def find_orgs(text: str, start: int, end: int, stops: frozenset[int] = frozenset()) -> list[OrgRef]:
+    """Every organisation name in ``text[start:end]``, left to right, not overlapping."""
+    found: list[OrgRef] = []
+    cursor = start
+    pattern = unit_pattern()
+    while True:
+        match = pattern.search(text, cursor, end)
+        if not match:
+            return found
+        ref = parse_org(text, match.start(), end, stops)
+        if ref is None or ref.end <= match.start():
+            cursor = match.end()
+            continue
+        found.append(ref)
+        cursor = ref.end
+
+
+# ------------------------------------------------------------------ resolution
+
+
+def _short(province_name: str) -> str:
+    return province_name.removeprefix("Thành phố ")
+
+
+def _canonical_place(name: str) -> tuple[str, places.Province | None]:
+    unit = places.lookup(name) if name else None
+    return (unit.name, unit) if unit else (name, None)
+
+
+def _head_org(ref: OrgRef, ctx: PlaceContext, inherit: OrgRef | None) -> Org | None:
+    head = ref.head
+    if head is None:
+        return None
+    if head.category == "central":
+        name = "Ban Chấp hành Trung ương Đảng" if head.canonical == "Trung ương" else head.canonical
+        return Org(name, head.kind, "central", "")
+    province = ctx.province_name
+    if head.category == "pc":
+        implied = PC_LEVEL[head.canonical]
+        if head.canonical == "Đảng ủy":
+            if not (ref.level and ref.place):
+                return None
+            level_word, place = ref.level, ref.place
+            name = f"Đảng ủy {level_word} {place}"
+            return Org(name, head.kind, LEVEL_OF_WORD[level_word], place, based_in=(f"{level_word} {place}",
+                       _place_kind(level_word), province))
+        place = ref.place
+        if implied == "tỉnh":
+            if place:
+                place, unit = _canonical_place(place)
+            else:
+                place = province
+            return Org(f"{head.canonical} {place}".strip(), head.kind, "province", place,
+                       based_in=(place, "province", place) if place else None)
+        if implied == "thành phố":
+            if place:
+                canonical, unit = _canonical_place(place)
+                if unit is not None and unit.kind == "city":
+                    return Org(f"{head.canonical} {canonical}", head.kind, "province", canonical,
+                               based_in=(canonical, "city", canonical))
+            elif ctx.is_city_province:
+                return Org(f"{head.canonical} {province}", head.kind, "province", province,
+                           based_in=(province, "city", province))
+            else:
+                place = ctx.city
+            if not place:
+                return None
+            return Org(f"{head.canonical} {place}", head.kind, "district", place,
+                       based_in=(f"thành phố {place}", "city", province))
+        if not place:
+            place = ctx.locality(implied)
+        if not place:
+            return None
+        return Org(f"{head.canonical} {place}", head.kind, "district", place,
+                   based_in=(f"{implied} {place}", _place_kind(implied), province))
+    # local: level word + place, written or taken from the chain or the article
+    level_word, place = ref.level, ref.place
+    if not level_word and not place and inherit is not None:
+        level_word, place = inherit.level, inherit.place
+        if not level_word and inherit.head is not None and inherit.head.category == "pc":
+            level_word = PC_LEVEL.get(inherit.head.canonical, "")
+    if not level_word and place:
+        canonical, unit = _canonical_place(place)
+        if unit is not None:
+            level_word, place = ("thành phố" if unit.kind == "city" else "tỉnh"), canonical
+    if not level_word:
+        level_word = "thành phố" if ctx.is_city_province else "tỉnh"
+    if not place:
+        if level_word == "tỉnh":
+            place = province
+        elif level_word == "thành phố":
+            place = province if ctx.is_city_province else ctx.city
+        else:
+            place = ctx.locality(level_word)
+        if not place:
+            if level_word == "tỉnh" and not province:
+                return Org(f"{head.canonical} tỉnh", head.kind, "province", "")
+            return None
+    if level_word in ("tỉnh", "thành phố"):
+        canonical, unit = _canonical_place(place)
+        if unit is not None:
+            kind = "city" if unit.kind == "city" else "province"
+            word = "thành phố" if unit.kind == "city" else "tỉnh"
+            if level_word == "thành phố" and unit.kind != "city":
+                # a provincial city sharing its province's name ("thành phố Bắc Ninh")
+                return Org(f"{head.canonical} thành phố {_short(place)}", head.kind, "district", _short(place),
+                           based_in=(f"thành phố {_short(place)}", "city", canonical))
+            return Org(f"{head.canonical} {word} {_short(canonical)}", head.kind, "province", canonical,
+                       based_in=(canonical, kind, canonical))
+    return Org(f"{head.canonical} {level_word} {place}", head.kind, LEVEL_OF_WORD.get(level_word, "district"), place,
+               based_in=(f"{level_word} {place}", _place_kind(level_word), province))
+
+
+def _place_kind(level_word: str) -> str:
+    return {"thành phố": "city", "thị xã": "town", "thị trấn": "township"}.get(level_word, level_word and
+                                                                                  LEVEL_OF_WORD[level_word])
+
+
+def resolve(ref: OrgRef, ctx: PlaceContext, inherit: OrgRef | None = None) -> Org | None:
+    """The full organisation an :class:`OrgRef` names, with its parents; None when its place is unknown.
+
+    ``inherit`` is a neighbouring name in the same title chain: it completes a truncated name
+    ("Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy": the first takes "Tỉnh ủy" from the second).
+    """
+    if ref.head is None and ref.level and ref.subs:
+        last = ref.subs[-1]
+        ref = replace(ref, subs=ref.subs[:-1], head=Unit("local", last.kind, last.canonical))
+    if ref.head is None:
+        if inherit is None or inherit.head is None:
+            return None
+        ref = replace(ref, head=inherit.head, level=inherit.level, place=inherit.place)
+    org = _head_org(ref, ctx, inherit)
+    if org is None:
+        return None
+    written = org.name
+    if ref.head is not None and ref.head.canonical == "Trung ương" and ref.subs:
+        written = "Trung ương"  # "Ban Dân vận Trung ương", part of the Central Committee
+    for sub in reversed(ref.subs):
+        org = Org(f"{sub.canonical} {written}", sub.kind, org.level, org.place, parent=org, based_in=org.based_in)
+        written = org.name
+    return org
+

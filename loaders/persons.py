@@ -1,0 +1,161 @@
+"""Vietnamese person names in running text.
+
+A name is a run of capitalised syllables (2 to 5) that starts with a family name from
+``data/surnames.txt`` ("Nguyễn Thị Kim Dung", "Giàng Thị Dung"), or any capitalised run right after a
+person cue ("đồng chí", "ông", "bà", military ranks), which lets in names of every shape ("đồng chí
+Y Thanh Hà Niê Kđăm"). Places and bodies that start like names are kept out three ways: a list of
+such phrases (``data/not_names.txt``, plus every province name), the word before the run ("tỉnh",
+"huyện", "phường", "đường" ... introduce places and streets named after people), and stop words that
+end a name where a title or a body begins ("Phó", "Chủ", "Ban", ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from graph import places
+
+DATA = Path(__file__).with_name("data")
+
+UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+#: One capitalised syllable ("Nguyễn", "Kđăm", "H'Hen"), ending at a word edge.
+SYLLABLE = rf"[{UPPER}](?:'[{UPPER}])?[{LOWER}]*(?![\w'])"
+_RUN = re.compile(rf"(?<![\w'.]){SYLLABLE}(?: {SYLLABLE})+")
+_WORD_BEFORE = re.compile(r"([\w/'.]+) +$")
+
+#: Words that introduce a person (checked on the word(s) just before the run).
+CUES = frozenset(
+    {
+        "chí", "ông", "bà", "anh", "chị", "đ/c", "tướng", "tá", "úy", "uý", "sĩ", "sư", "báo", "tọa", "toạ",
+        "thượng", "mục", "GS", "PGS", "TS", "ThS", "NSND", "NSƯT", "BS", "Ông", "Bà", "Anh", "Chị", "làng",
+    }
+)
+#: Capitalised cue words that can sit inside the run itself ("Ông Ksor Phước" at a sentence start).
+_RUN_CUES = frozenset({"Ông", "Bà", "Anh", "Chị", "Cô", "Thầy"})
+#: Words before a capitalised run that make it a place, street, school, prize ... named after a person.
+PLACE_WORDS = frozenset(
+    {
+        "huyện", "xã", "phường", "quận", "phố", "trấn", "đường", "thôn", "bản", "ấp", "xóm", "làng",
+        "khu", "cầu", "sông", "núi", "chùa", "đền", "đình", "giải", "trường", "tp", "tp.", "đảo", "hồ", "đèo",
+        "Huyện", "Xã", "Phường", "Quận", "Đường", "Phố", "Trường", "Thôn", "Bản", "Khu", "Cầu",
+        "THPT", "THCS", "TH", "TP", "TP.", "Tp", "Tp.", "Giải", "Chùa", "Đền", "Làng", "Sông", "Núi", "Lăng",
+        "lăng", "tượng", "Tượng", "quỹ", "Quỹ", "tàu", "Tàu", "Ấp", "Xóm", "Hồ", "mang", "tên", "Cụm",
+    }
+)
+#: Capitalised words that cannot continue a name: a title, a body or a time word starts there.
+STOP_WORDS = frozenset(
+    {
+        "Phó", "Bí", "Chủ", "Trưởng", "Ủy", "Uỷ", "Giám", "Tổng", "Chánh", "Ban", "Sở", "Bộ", "Tỉnh", "Huyện",
+        "Quận", "Xã", "Phường", "Đảng", "Nhà", "Báo", "Đài", "Tại", "Theo", "Trong", "Về", "Với", "Cùng", "Dự",
+        "Sáng", "Chiều", "Ngày", "Hội", "Mặt", "Liên", "Viện", "Tòa", "Cục", "Phòng", "Thủ", "Thứ",
+        "Thượng", "Thiếu", "Đồng", "Ông", "Bà", "Các", "Những", "Là", "Và", "Của", "Thường", "Hiệu",
+    }
+)
+#: A name never ends with these (they are Vietnamese middle names or grammar words).
+_BAD_LAST = frozenset({"Thị", "Văn"})
+#: A capitalised word followed by one of these lower-case words is a common noun, not a name part
+#: ("Đoàn Thanh niên", "Hội Nông dân", "Mặt trận Tổ quốc").
+_COMPOUNDS = frozenset(
+    {
+        "Thanh niên", "Nông dân", "Nhân dân", "Dân vận", "Quốc hội", "Phụ nữ", "Chính trị", "Kinh tế",
+        "Văn hóa", "Xã hội", "Tổ quốc", "Cộng sản", "Dân chủ", "Chiến binh", "Lao động", "Thương binh",
+        "Giáo dục", "Tuyên giáo", "Nội vụ", "Tài chính", "Quân sự", "Biên phòng", "Công an", "Đảng ủy",
+    }
+)
+_NEXT_WORD = re.compile(r" ([\w]+)")
+
+
+_LEVELS = frozenset({"huyện", "quận", "xã", "phường"})
+_AFTER_BODY = re.compile(r"(?:UBND|HĐND|nhân dân|[Ủủ]y ban|MTTQ|Mặt trận Tổ quốc)\s+(?:huyện|quận|xã|phường)\s+$")
+#: Words after which a capitalised run opens with the name of a unit ("Huyện ủy Quỳnh Lưu ...").
+_UNIT_WORDS = frozenset({"ủy", "uỷ", "huyện", "quận", "tỉnh", "phố", "xã", "phường", "trấn", "Huyện", "Quận", "Xã"})
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int  # offsets into the text the search ran on
+    end: int
+    name: str
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return frozenset(_read_list("surnames.txt"))
+
+
+@cache
+def not_names() -> frozenset[tuple[str, ...]]:
+    phrases = set(_read_list("not_names.txt"))
+    for unit in places.ALL:
+        phrases.add(unit.name.removeprefix("Thành phố "))
+        phrases.update(a for a in unit.aliases if " " in a)
+    return frozenset(tuple(p.split()) for p in phrases)
+
+
+def _read_list(name: str) -> list[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _blocked_prefix(words: list[str], i: int) -> int:
+    """Length of a not-a-name phrase starting at ``words[i]`` (0 if none)."""
+    blocked = not_names()
+    for length in (4, 3, 2):
+        if i + length <= len(words) and tuple(words[i : i + length]) in blocked:
+            return length
+    return 0
+
+
+def find_persons(text: str, start: int = 0, end: int | None = None) -> list[PersonMention]:
+    """Every person name in ``text[start:end]``, with offsets into ``text``."""
+    end = len(text) if end is None else end
+    found: list[PersonMention] = []
+    family = surnames()
+    for run in _RUN.finditer(text, start, end):
+        words = run.group(0).split(" ")
+        offsets = []
+        pos = run.start()
+        for word in words:
+            offsets.append(pos)
+            pos += len(word) + 1
+        before = _WORD_BEFORE.search(text, max(0, run.start() - 24), run.start())
+        word_before = before.group(1) if before else ""
+        i = 0
+        if (word_before in _UNIT_WORDS and len(words) >= 4 and words[2] in family
+                and words[0] not in family and words[1] in family):
+            i = 2  # "Huyện ủy Quỳnh Lưu Phan Đức Tài": a two-syllable place, then the name
+        while i < len(words):
+            skip = _blocked_prefix(words, i)
+            if skip:
+                i += skip
+                continue
+            prev = words[i - 1] if i else word_before
+            if prev == "phố" and i == 0 and text[max(0, run.start() - 10) : run.start()].rstrip().endswith("thành phố"):
+                prev = ""  # "HĐND thành phố Nguyễn Hoàng Long": a city is not named after the person
+            if (prev in _LEVELS and i == 0 and len(words) >= 3 and _AFTER_BODY.search(text, max(0, run.start() - 30),
+                                                                                      run.start())):
+                prev = ""  # "Chủ tịch UBND huyện Nguyễn Thành Chung": the unit is implied, a name follows
+            cued = (i == 0 and word_before in CUES) or (i > 0 and words[i - 1] in _RUN_CUES)
+            word = words[i]
+            if (word in family or cued) and word not in STOP_WORDS and prev not in PLACE_WORDS:
+                j = i + 1
+                while j < len(words) and j - i < 5 and words[j] not in STOP_WORDS:
+                    j += 1
+                while j - i >= 2 and words[j - 1] in _BAD_LAST:
+                    j -= 1
+                if j == len(words) and j - i >= 2:
+                    following = _NEXT_WORD.match(text, run.end())
+                    if following and f"{words[j - 1]} {following.group(1)}" in _COMPOUNDS:
+                        j -= 1
+                if j - i >= 2:
+                    s = offsets[i]
+                    e = offsets[j - 1] + len(words[j - 1])
+                    found.append(PersonMention(s, e, " ".join(words[i:j])))
+                    i = j
+                    continue
+            i += 1
+    return found

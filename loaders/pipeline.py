@@ -1,0 +1,210 @@
+"""Paths -> extractions: read, normalise, split, extract; in parallel, in a deterministic order.
+
+Order: files sorted by path (folders walked recursively), then articles by position in their file; the
+same input gives the same output sequence whatever the number of workers. Work is shipped to worker
+processes in chunks (a chunk of files, or a chunk of raw lines of a .jsonl file, which the parent
+streams), with a bounded window of chunks in flight so memory stays flat on files of any size.
+A problem with one file, line or article becomes a :class:`~loaders.read.ReadError` in the stream and
+the batch goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from graph.model import ArticleInfo, Extraction
+from loaders.document import Document
+from loaders.read import ReadError, _iter_file, iter_files
+
+#: Records (jsonl) or files per chunk sent to a worker: large enough to amortise the inter-process
+#: traffic, small enough to keep both cores busy to the end.
+JSONL_CHUNK = 96
+FILE_CHUNK = 8
+
+Result = Extraction | ReadError
+
+
+def article_info(doc: Document) -> ArticleInfo:
+    """The article metadata of a document, as the extraction contract carries it."""
+    return ArticleInfo(
+        id=doc.id,
+        path=doc.path,
+        title=doc.title,
+        published=doc.published,
+        source=doc.source,
+        authors=list(doc.authors),
+        place=doc.place,
+        url=doc.url,
+        content_hash=doc.content_hash,
+    )
+
+
+def _fallback_extract(doc: Document) -> Extraction:
+    return Extraction(article=article_info(doc))
+
+
+def _extractor() -> Callable[[Document], Extraction]:
+    """The fact extractor (loaders.extract) if present; the article metadata alone otherwise."""
+    try:
+        from loaders.extract import extract_document
+    except ModuleNotFoundError as exc:
+        if exc.name != "loaders.extract":
+            raise
+        return _fallback_extract
+    return extract_document
+
+
+def _extract(doc: Document, extract: Callable[[Document], Extraction]) -> Result:
+    try:
+        return extract(doc)
+    except Exception as exc:  # one article's failure must not stop the batch; report it
+        where = f"{doc.path}:{doc.position}" if doc.position else doc.path
+        message = " ".join(str(exc).split())[:300]  # one line on stderr, whatever the exception says
+        return ReadError(where, f"extraction failed: {type(exc).__name__}: {message}")
+
+
+def _process_files(paths: list[str]) -> list[Result]:
+    extract = _extractor()
+    out: list[Result] = []
+    for path in paths:
+        for item in _iter_file(Path(path)):
+            out.append(item if isinstance(item, ReadError) else _extract(item, extract))
+    return out
+
+
+def _process_lines(path: str, lines: list[tuple[int, str]]) -> list[Result]:
+    import json
+
+    from loaders.jsonl import record_document
+
+    extract = _extractor()
+    out: list[Result] = []
+    for number, line in lines:
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            out.append(ReadError(f"{path}:{number}", f"invalid JSON ({exc.msg} at column {exc.colno})"))
+            continue
+        try:
+            doc = record_document(path, number, record)
+        except ReadError as exc:
+            out.append(exc)
+            continue
+        except Exception as exc:  # one bad record must not end the batch
+            message = " ".join(str(exc).split())[:300]
+            out.append(ReadError(f"{path}:{number}", f"unexpected {type(exc).__name__}: {message}"))
+            continue
+        out.append(_extract(doc, extract))
+    return out
+
+
+Task = tuple[Callable[..., list[Result]], tuple[Any, ...]] | list[Result]
+
+
+def _jsonl_tasks(path: Path) -> Iterator[Task]:
+    """Chunks of raw lines of one .jsonl file; read errors are passed through in place."""
+    from loaders.jsonl import _lines
+
+    if path.stat().st_size == 0:
+        yield [ReadError(str(path), "empty file")]
+        return
+    with path.open("rb") as stream:
+        chunk: list[tuple[int, str]] = []
+        seen = False
+        for number, line in _lines(path, stream):
+            seen = seen or isinstance(line, ReadError) or bool(line.strip())
+            if isinstance(line, ReadError):
+                if chunk:
+                    yield (_process_lines, (str(path), chunk))
+                    chunk = []
+                yield [line]
+            elif line.strip():
+                chunk.append((number, line))
+                if len(chunk) >= JSONL_CHUNK:
+                    yield (_process_lines, (str(path), chunk))
+                    chunk = []
+        if chunk:
+            yield (_process_lines, (str(path), chunk))
+        if not seen:
+            yield [ReadError(str(path), "no records (only blank lines)")]
+
+
+def _tasks(paths: Iterable[Path | str]) -> Iterator[Task]:
+    items = list(iter_files(paths))
+    errors = [i for i in items if isinstance(i, ReadError)]
+    files = sorted({i for i in items if isinstance(i, Path)}, key=str)
+    # Everything in path order: missing paths are reported where they sort.
+    ordered: list[Path | ReadError] = sorted(
+        [*files, *errors], key=lambda i: i.path if isinstance(i, ReadError) else str(i)
+    )
+    batch: list[str] = []
+    for item in ordered:
+        if isinstance(item, ReadError) or item.suffix.lower() == ".jsonl":
+            if batch:
+                yield (_process_files, (batch,))
+                batch = []
+            if isinstance(item, ReadError):
+                yield [item]
+            else:
+                yield from _jsonl_tasks(item)
+            continue
+        batch.append(str(item))
+        if len(batch) >= FILE_CHUNK:
+            yield (_process_files, (batch,))
+            batch = []
+    if batch:
+        yield (_process_files, (batch,))
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def extract_paths(paths: Iterable[Path | str], workers: int | None = None) -> Iterator[Result]:
+    """Extractions (or errors) for every article under ``paths``, in path order then position.
+
+    ``workers``: processes to use (default: the CPUs available); 1 runs everything in this process.
+    """
+    n = default_workers() if workers is None else max(1, workers)
+    tasks = _tasks(paths)
+    if n == 1:
+        for task in tasks:
+            if isinstance(task, list):
+                yield from task
+            else:
+                func, args = task
+                yield from func(*args)
+        return
+    window = n * 3
+    with ProcessPoolExecutor(max_workers=n) as pool:
+        pending: deque[Future[list[Result]] | list[Result]] = deque()
+
+        def submit(task: Task) -> None:
+            if isinstance(task, list):
+                pending.append(task)
+            else:
+                func, args = task
+                pending.append(pool.submit(func, *args))
+
+        try:
+            for task in islice(tasks, window):
+                submit(task)
+            while pending:
+                head = pending.popleft()
+                results = head if isinstance(head, list) else head.result()
+                next_task = next(tasks, None)
+                if next_task is not None:
+                    submit(next_task)
+                yield from results
+        finally:
+            # A consumer that stops early (or Ctrl-C) should not wait for chunks nobody will read.
+            for item in pending:
+                if isinstance(item, Future):
+                    item.cancel()
+

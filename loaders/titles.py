@@ -1,0 +1,397 @@
+"""Titles of officials: chains, shared titles over lists, title before or after the name, status.
+
+The shapes handled (all seen in provincial news):
+
+- after the name, in a chain: "đồng chí A, Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy" (two posts;
+  the trailing organisation completes the truncated first one), also after a dash or in brackets;
+- before the name: "Phó Bí thư Thường trực Thành ủy, Chủ tịch HĐND thành phố Nguyễn Hoàng Long";
+- shared over a list: "các đồng chí Ủy viên Ban TVTU: A, Phó Chủ tịch ...; B, ..." (each gets the shared
+  title and their own);
+- status: "nguyên"/"cựu" = former (for the rest of the chain), appointment verbs (được bầu, bổ nhiệm,
+  hiệp thương cử, giữ chức, chỉ định, điều động ... giữ chức) and "tân" = new, "thôi giữ chức" = former.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from loaders.organizations import Org, OrgRef, PlaceContext, Unit, parse_org, resolve, units
+from loaders.persons import PersonMention
+
+DATA = Path(__file__).with_name("data")
+
+CURRENT, FORMER, NEW = "current", "former", "new"
+_PARTY_HEADS = ("pc", "central")
+
+
+@dataclass(frozen=True)
+class Role:
+    canonical: str
+    mode: str  # after | shared | party | alone
+    alone_org: str = ""
+
+
+@dataclass
+class Title:
+    """A title as written: role, organisation name (unresolved), status word, span in the text."""
+
+    role: Role
+    start: int
+    end: int
+    org: OrgRef | None
+    status: str = CURRENT
+    #: The title ends at a boundary (punctuation, end, or a name): not the subject of a following verb.
+    closed: bool = True
+    #: Titles after "nay là" (now) start a new segment: the old place does not carry over.
+    segment: int = 0
+    #: The separator to the next title of the chain ("," "-" "kiêm").
+    sep_after: str = ""
+
+
+@dataclass(frozen=True)
+class Post:
+    """A resolved title: the post label and the organisation it is in."""
+
+    label: str
+    role: str
+    org: Org
+    status: str
+
+
+@cache
+def roles() -> dict[str, Role]:
+    table: dict[str, Role] = {}
+    for line in (DATA / "roles.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = [part.strip() for part in line.split("|")]
+        spelling, mode = parts[0], parts[1]
+        canonical = parts[2] if len(parts) > 2 else spelling
+        alone = ""
+        if mode.startswith("alone="):
+            mode, alone = "alone", mode.removeprefix("alone=")
+        table[spelling.lower()] = Role(canonical, mode, alone)
+        if "Ủy" in canonical:
+            table[canonical.replace("Ủy", "Uỷ").lower()] = Role(canonical, mode, alone)
+    return table
+
+
+def _any_case(spelling: str) -> str:
+    """A pattern matching ``spelling`` with any case of each word's first letter ("[Pp]hó [Bb]í [Tt]hư").
+
+    Case-sensitive character classes are much faster than re.IGNORECASE over a long alternation.
+    """
+    words = []
+    for word in spelling.split(" "):
+        first, rest = word[0], re.escape(word[1:])
+        head = f"[{first.upper()}{first.lower()}]" if first.upper() != first.lower() else re.escape(first)
+        words.append(head + rest)
+    return r"\s+".join(words)
+
+
+@cache
+def role_pattern() -> re.Pattern[str]:
+    spellings = sorted({canonical for canonical in roles()}, key=len, reverse=True)
+    table = roles()
+    variants: set[str] = set()
+    for key in spellings:
+        variants.add(key)
+        variants.add(table[key].canonical if table[key].canonical.lower() == key else key.upper())
+    alternatives = "|".join(_any_case(v) for v in sorted(variants, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w])(?<!Đoàn )(?<!đoàn )(?P<status>(?:[Nn]guyên|[Cc]ựu|[Tt]ân)\s+)?(?P<acting>[Qq]uyền\s+)?"
+        rf"(?P<role>{alternatives})(?![\w])"
+    )
+
+
+_CHAIN_SEP = re.compile(r"\s*(?:,|\bkiêm\b|,\s*kiêm\b|\s[-–]\s)\s*")
+#: "nguyên Trưởng Ban ..., nay là Phó Trưởng Ban ...": the chain goes on, the status is current again.
+_NOW = re.compile(r"\s*,?\s*(?:nay là|hiện là|nay giữ chức)\s+", re.IGNORECASE)
+_QUALIFIER = re.compile(r"\s+(?:khóa|khoá|lần thứ|nhiệm kỳ)\s+(?:[IVXLC]+|\d{4}\s*[-–]\s*\d{4}|\d+)(?![\w])")
+#: Between a title and the name it precedes: nothing, or a person cue ("Chủ tịch UBND tỉnh ông Nguyễn Văn A").
+_BEFORE_NAME_GAP = re.compile(r"\s*(?:(?:ông|bà|đồng chí|đ/c)\s+)?(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá)\s+)?")
+_AFTER_NAME_GAP = re.compile(r"\s*(?:,|-|–|—|\(|:)\s*")
+_APPOINT = re.compile(
+    r"(?:bầu|bổ nhiệm|hiệp thương cử|chỉ định|điều động|luân chuyển|phê chuẩn|giữ chức|trúng cử|được cử|"
+    r"công nhận)(?:\s+vụ)?(?:\s+(?:lại|giữ chức(?:\s+vụ)?|làm|vào|tham gia|là))*\s*(?:chức(?:\s+vụ)?\s*)?$",
+    re.IGNORECASE,
+)
+_APPOINT_TAIL = re.compile(
+    r"(?:làm|giữ|giữ chức(?:\s+vụ)?|vào chức|đảm nhiệm(?:\s+chức(?:\s+vụ)?)?)\s*$", re.IGNORECASE
+)
+_APPOINT_VERB = re.compile(r"bầu|bổ nhiệm|hiệp thương cử|chỉ định|điều động|phân công|luân chuyển|phê chuẩn|giới thiệu",
+                           re.IGNORECASE)
+_RESIGN = re.compile(
+    r"(?:thôi giữ chức|thôi làm|thôi tham gia|miễn nhiệm|cách chức|nghỉ hưu)(?:\s+(?:vụ|chức vụ))?\s*$", re.IGNORECASE
+)
+_LIST_CUE = re.compile(r"(?:các|hai|ba|bốn)\s+(?:đồng chí\s+)?$", re.IGNORECASE)
+#: Ranks and honorifics written before a name in lists ("Thượng tướng Tô Lâm").
+RANKS = r"(?:Đại|Thượng|Trung|Thiếu)\s+tướng|(?:Đại|Thượng|Trung|Thiếu)\s+tá|GS\.?|PGS\.?|TS\.?|ThS\.?"
+_ITEM_LEAD = re.compile(rf"\s*(?:các\s+)?(?:đồng chí|đ/c|ông|bà)?\s*(?:(?:{RANKS})\s+)?", re.IGNORECASE)
+
+
+def parse_title(text: str, pos: int, end: int, stops: frozenset[int]) -> Title | None:
+    match = role_pattern().match(text, pos, end)
+    if not match:
+        return None
+    role = roles()[re.sub(r"\s+", " ", match.group("role")).lower()]
+    if match.group("acting"):
+        role = Role(f"Quyền {role.canonical}", role.mode, role.alone_org)  # acting head: its own post
+    status = CURRENT
+    word = (match.group("status") or "").strip().lower()
+    if word in ("nguyên", "cựu"):
+        status = FORMER
+    elif word == "tân":
+        status = NEW
+    org_start = match.end()
+    if role.mode == "shared":
+        org_start = match.start("role") + match.group("role").rstrip().rfind(" ") + 1
+    else:
+        while org_start < end and text[org_start] == " ":
+            org_start += 1
+    org = parse_org(text, org_start, end, stops)
+    if org is None and role.canonical.endswith(("Bộ trưởng", "Thứ trưởng")):
+        org = _ministry_short(text, org_start, end)
+    title_end = org.end if org else match.end()
+    if role.mode == "shared" and org is None:
+        return None
+    qualifier = _QUALIFIER.match(text, title_end, end)
+    if qualifier:
+        title_end = qualifier.end()
+    follow = title_end
+    while follow < end and text[follow] == " ":
+        follow += 1
+    closed = follow >= end or text[follow] in ",;.:)–-(" or follow in stops
+    return Title(role, match.start(), title_end, org, status, closed)
+
+
+@cache
+def _ministries() -> tuple[re.Pattern[str], dict[str, Unit]]:
+    """Ministries by their short names ("Bộ trưởng Ngoại giao" = of the Bộ Ngoại giao)."""
+    short = {u.canonical.removeprefix("Bộ "): u for u in units().values() if u.kind == "ministry"}
+    alternatives = "|".join(re.escape(s) for s in sorted(short, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})(?![\w])"), short
+
+
+def _ministry_short(text: str, pos: int, end: int) -> OrgRef | None:
+    pattern, short = _ministries()
+    match = pattern.match(text, pos, end)
+    if not match:
+        return None
+    return OrgRef(pos, match.end(), [], short[match.group(0)])
+
+
+def parse_chain(text: str, pos: int, end: int, stops: frozenset[int]) -> list[Title]:
+    """Titles separated by commas (or "kiêm", or a dash) starting at ``pos``."""
+    chain: list[Title] = []
+    cursor = pos
+    segment = 0
+    while True:
+        title = parse_title(text, cursor, end, stops)
+        if title is None:
+            break
+        title.segment = segment
+        if chain and chain[-1].status == FORMER and title.status == CURRENT and chain[-1].segment == segment:
+            title.status = FORMER  # "nguyên" covers the rest of the chain
+        chain.append(title)
+        if title.start in stops:
+            break
+        now = _NOW.match(text, title.end, end)
+        if now and role_pattern().match(text, now.end(), end):
+            segment += 1  # "..., nay là Phó Trưởng Ban ...": current again, and its own place
+            cursor = now.end()
+            continue
+        sep = _CHAIN_SEP.match(text, title.end, end)
+        if not sep or sep.end() in stops or not role_pattern().match(text, sep.end(), end):
+            break
+        title.sep_after = sep.group(0).strip()
+        cursor = sep.end()
+    return chain
+
+
+def find_chains(text: str, start: int, end: int, stops: frozenset[int]) -> list[list[Title]]:
+    chains: list[list[Title]] = []
+    cursor = start
+    pattern = role_pattern()
+    while True:
+        match = pattern.search(text, cursor, end)
+        if not match:
+            return chains
+        chain = parse_chain(text, match.start(), end, stops)
+        if chain:
+            chains.append(chain)
+            cursor = chain[-1].end
+        else:
+            cursor = match.end()
+
+
+def resolve_chain(chain: list[Title], ctx: PlaceContext) -> list[Post]:
+    """Bind every title of a chain to its full organisation, completing truncated ones from neighbours."""
+    posts: list[Post] = []
+    for i, title in enumerate(chain):
+        role = title.role
+        named = _chain_province([t for t in chain if t.segment == title.segment])
+        if title.org is None and title.sep_after in ("-", "–") and i + 1 < len(chain):
+            # "Phó Chủ tịch - Tổng Thư ký Ủy ban Trung ương MTTQ": both posts are in the same body
+            title = replace(title, org=chain[i + 1].org)
+        if title.org is None or (title.org.head is None and not title.org.subs):
+            if role.mode == "alone":
+                if not title.closed:
+                    continue  # "..., Thủ tướng trân trọng mời": the title is a clause subject
+                org = Org(role.alone_org, "agency", "central", "")
+                label = role.canonical if role.alone_org in ("Nhà nước", "Quốc hội", "Ban Chấp hành Trung ương Đảng") \
+                    else f"{role.canonical} {role.alone_org}"
+                posts.append(Post(label, role.canonical, org, title.status))
+            elif role.mode == "party":
+                neighbour = _neighbour_head(chain, i, party_only=True)
+                if neighbour is not None:
+                    org_or_none = resolve(OrgRef(0, 0, [], neighbour.head, neighbour.level, neighbour.place), ctx)
+                    if org_or_none is not None:
+                        posts.append(_post(role, org_or_none, title.status, None))
+            continue
+        ref = title.org
+        if named and not ref.place and ref.head is not None and (
+            ref.head.canonical in ("Tỉnh ủy", "Tỉnh đoàn") or (ref.head.category == "local" and ref.level == "tỉnh")
+        ):
+            # "nguyên Phó Bí thư Tỉnh ủy, nguyên Chủ tịch UBND tỉnh Khánh Hòa": the chain names its province
+            ref = replace(ref, place=named)
+        inherit = None
+        if ref.head is None and not ref.level:
+            if not ref.open:
+                continue  # "Trưởng Ban Tổ chức hội thi": a sub-unit of something unnamed, not truncated
+            inherit = _neighbour_head(chain, i, party_only=False)
+        elif ref.head is not None and ref.head.category == "local" and not ref.level and not ref.place and i > 0:
+            inherit = chain[i - 1].org
+        resolved = resolve(ref, ctx, inherit)
+        if resolved is None:
+            continue
+        posts.append(_post(role, resolved, title.status, ref))
+    return posts
+
+
+def _chain_province(chain: list[Title]) -> str:
+    """The one province a chain names explicitly (by a province-level title), if any."""
+    names = {
+        t.org.place
+        for t in chain
+        if t.org is not None and t.org.place and t.org.head is not None
+        and (t.org.head.canonical in ("Tỉnh ủy", "Tỉnh đoàn") or t.org.level == "tỉnh")
+    }
+    return names.pop() if len(names) == 1 else ""
+
+
+def _neighbour_head(chain: list[Title], i: int, party_only: bool) -> OrgRef | None:
+    order = list(range(i + 1, len(chain))) + list(range(i - 1, -1, -1))
+    for j in order:
+        ref = chain[j].org
+        if ref is not None and ref.head is not None and (not party_only or ref.head.category in _PARTY_HEADS):
+            return ref
+    return None
+
+
+def _post(role: Role, org: Org, status: str, ref: OrgRef | None) -> Post:
+    if role.mode == "shared":
+        prefix = role.canonical.rsplit(" ", 1)[0]
+        label = f"{prefix} {org.name}"
+    elif role.canonical == "Bí thư" and org.name == "Ban Chấp hành Trung ương Đảng":
+        label = "Bí thư Trung ương Đảng"
+    else:
+        label = f"{role.canonical} {org.name}"
+    return Post(label, role.canonical, org, status)
+
+
+@dataclass
+class Holding:
+    person: PersonMention
+    post: Post
+    #: End of the text that names the person with this title (the title chain after the name, if any).
+    mention_end: int = 0
+
+
+def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: PlaceContext) -> list[Holding]:
+    """Every (person, post) stated in the sentence ``text[start:end]``."""
+    stops = frozenset(p.start for p in persons)
+    holdings: list[Holding] = []
+    for chain in find_chains(text, start, end, stops):
+        cs, ce = chain[0].start, chain[-1].end
+        before = [p for p in persons if p.end <= cs]
+        after = [p for p in persons if p.start >= ce]
+        prev = before[-1] if before and _AFTER_NAME_GAP.fullmatch(text, before[-1].end, cs) else None
+        nxt = after[0] if after and _BEFORE_NAME_GAP.fullmatch(text, ce, after[0].start) else None
+        targets: list[tuple[PersonMention, list[Title]]] = []
+        colon = re.match(r"\s*:", text[ce : min(end, ce + 3)])
+        if colon:
+            for person in _list_members(text, ce + colon.end(), end, after):
+                targets.append((person, chain))
+        elif nxt is not None:
+            if prev is not None and len(chain) > 1 and text[prev.end : cs].strip() == ",":
+                targets.append((prev, chain[:-1]))
+                targets.append((nxt, chain[-1:]))
+            elif _LIST_CUE.search(text, max(start, cs - 20), cs):
+                targets.extend((p, chain) for p in _name_list(text, nxt, after, end))
+            else:
+                targets.append((nxt, chain))
+        elif prev is not None:
+            targets.append((prev, chain))
+        else:
+            lead = text[max(start, (before[-1].end if before else start)) : cs]
+            if before and ";" not in lead:
+                if _RESIGN.search(lead):
+                    for title in chain:
+                        title.status = FORMER
+                    targets.append((before[-1], chain))
+                elif _APPOINT.search(lead) or (_APPOINT_TAIL.search(lead) and _APPOINT_VERB.search(text, start, cs)):
+                    for title in chain:
+                        if title.status == CURRENT:
+                            title.status = NEW
+                    targets.append((before[-1], chain))
+        if not targets:
+            continue
+        for person, titles in targets:
+            mention_end = max(person.end, titles[-1].end)
+            for post in resolve_chain(titles, ctx):
+                holdings.append(Holding(person, post, mention_end))
+    return holdings
+
+
+def _list_members(text: str, pos: int, end: int, after: list[PersonMention]) -> list[PersonMention]:
+    """Persons heading the items of a list "A, ...; B, ...; C, ..." that starts at ``pos``."""
+    members: list[PersonMention] = []
+    cursor = pos
+    by_start = {p.start: p for p in after}
+    while cursor < end:
+        lead = _ITEM_LEAD.match(text, cursor, end)
+        at = lead.end() if lead else cursor
+        first = by_start.get(at)
+        if first is None:
+            # "Ủy viên Bộ Chính trị: Phó Thủ tướng Trương Hòa Bình; ...": a title before the item's name
+            stops = frozenset(by_start)
+            chain = parse_chain(text, at, end, stops)
+            if chain:
+                name_at = _ITEM_LEAD.match(text, chain[-1].end, end)
+                first = by_start.get(name_at.end() if name_at else chain[-1].end)
+        if first is None:
+            break
+        members.extend(_name_list(text, first, after, end))
+        semicolon = text.find(";", first.end, end)
+        if semicolon < 0:
+            break
+        cursor = semicolon + 1
+    return members
+
+
+def _name_list(text: str, first: PersonMention, after: list[PersonMention], end: int) -> list[PersonMention]:
+    """``first`` and the names joined to it by commas or "và" ("A, B và C")."""
+    names = [first]
+    for person in after:
+        if person.start <= names[-1].start:
+            continue
+        gap = text[names[-1].end : person.start]
+        if re.fullmatch(r"\s*(?:,|và|,\s*và)\s*(?:đồng chí\s+|ông\s+|bà\s+)?", gap):
+            names.append(person)
+        else:
+            break
+    return names

@@ -1,0 +1,146 @@
+"""The real command line: `danvan build`, `danvan stats`, `danvan cypher` on real database files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_build_factory import BAC_NINH_POST, bac_ninh_article
+from typer.testing import CliRunner
+
+from graph.build import build_graph
+from graph.store.embedded import open_store
+from queries.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, env: dict[str, str] | None = None):  # -> typer.testing.Result
+    return CliRunner().invoke(app, list(args), env=env)
+
+
+@pytest.fixture()
+def small_db(tmp_path: Path) -> Path:
+    path = tmp_path / "small.lbdb"
+    with open_store(path) as store:
+        store.ingest([bac_ninh_article("a", "2024-06-19"), bac_ninh_article("b", "2024-07-01")])
+    return path
+
+
+def test_build_seeds_then_again_adds_nothing_and_prints_counts(seed_files: list[Path], seed_extractions: list,
+                                                               tmp_path: Path) -> None:
+    db = tmp_path / "seeds.lbdb"
+    first = run("build", *map(str, seed_files), "--db", str(db), "--workers", "1")
+    assert first.exit_code == 0, first.stderr
+    assert f"{len(seed_files)} new, 0 changed, 0 unchanged article(s)" in first.stdout
+    expected = build_graph(seed_extractions).counts()
+    for label, n in expected["nodes"].items():
+        assert any(line.split() == [label, str(n)] for line in first.stdout.splitlines()), label
+    with open_store(db, read_only=True) as store:
+        assert store.counts() == expected
+    second = run("build", str(seed_files[0].parent), "--db", str(db), "--workers", "1")
+    assert second.exit_code == 0, second.stderr
+    assert f"0 new, 0 changed, {len(seed_files)} unchanged article(s)" in second.stdout
+    assert "0 node(s) and relationship(s) added, updated or deleted" in second.stdout
+
+
+def test_build_uses_danvan_db_from_the_environment(seed_files: list[Path], tmp_path: Path) -> None:
+    db = tmp_path / "env.lbdb"
+    result = run("build", str(seed_files[0]), "--workers", "1", env={"DANVAN_DB": str(db)})
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(f"{db}: 1 new")
+    assert db.exists()
+
+
+def test_build_reports_an_unreadable_file_and_goes_on(seed_files: list[Path], tmp_path: Path) -> None:
+    bad = tmp_path / "broken.jsonl"
+    bad.write_text('{"id": "x", "title": "T", "body": "ok"}\nnot json at all\n', encoding="utf-8")
+    db = tmp_path / "bad.lbdb"
+    result = run("build", str(bad), str(seed_files[0]), "--db", str(db), "--workers", "1")
+    assert result.exit_code == 1
+    assert "broken.jsonl" in result.stderr
+    assert "could not be read" in result.stdout
+    with open_store(db, read_only=True) as store:
+        assert store.counts()["nodes"]["Article"] >= 1
+
+
+def test_stats_prints_counts_per_label_and_type(small_db: Path) -> None:
+    with open_store(small_db, read_only=True) as store:
+        counts = store.counts()
+    table = run("stats", "--db", str(small_db))
+    assert table.exit_code == 0, table.stderr
+    assert "node         | Person       | 2" in table.stdout
+    as_json = run("stats", "--db", str(small_db), "--format", "json")
+    assert json.loads(as_json.stdout) == counts
+
+
+def test_cypher_with_parameters_in_every_format(small_db: Path) -> None:
+    query = "MATCH (p:Person)-[h:HOLDS]->(:Post {name: $post}) RETURN p.name AS name, h.first_seen AS since"
+    table = run("cypher", query, "--db", str(small_db), "-p", f"post={BAC_NINH_POST}")
+    assert table.exit_code == 0, table.stderr
+    assert "Nguyễn Công Thắng | 2024-06-19" in table.stdout
+    csv_out = run("cypher", query, "--db", str(small_db), "-p", f"post={BAC_NINH_POST}", "--format", "csv")
+    assert csv_out.stdout == "name,since\nNguyễn Công Thắng,2024-06-19\n"
+    js = run("cypher", query, "--db", str(small_db), "-p", f"post={BAC_NINH_POST}", "--format", "json")
+    assert json.loads(js.stdout) == [{"name": "Nguyễn Công Thắng", "since": "2024-06-19"}]
+    number = run("cypher", "RETURN $n + 1 AS x", "--db", str(small_db), "-p", "n=41", "--format", "csv")
+    assert number.stdout == "x\n42\n"
+
+
+def test_cypher_refuses_writes_unless_told_and_says_so(small_db: Path) -> None:
+    refused = run("cypher", "MATCH (p:Person) DETACH DELETE p", "--db", str(small_db))
+    assert refused.exit_code == 1
+    assert refused.stderr.strip().count("\n") == 0
+    assert "refused" in refused.stderr and "--write" in refused.stderr
+    with open_store(small_db, read_only=True) as store:
+        assert store.counts()["nodes"]["Person"] == 2
+    allowed = run("cypher", "MATCH (p:Person {name: $n}) SET p.province = 'X' RETURN count(p) AS n",
+                  "--db", str(small_db), "--write", "-p", "n=Việt Hùng", "--format", "csv")
+    assert allowed.exit_code == 0, allowed.stderr
+    assert allowed.stdout == "n\n1\n"
+
+
+def test_cypher_syntax_error_and_missing_store_are_one_line_errors(small_db: Path, tmp_path: Path) -> None:
+    bad = run("cypher", "MATCH (p:Person RETURN p", "--db", str(small_db))
+    assert bad.exit_code == 1 and bad.stderr.startswith("error: ") and bad.stderr.count("\n") == 1
+    missing = run("stats", "--db", str(tmp_path / "nothing.lbdb"))
+    assert missing.exit_code == 1
+    assert "no graph database here" in missing.stderr
+    assert not (tmp_path / "nothing.lbdb").exists()
+
+
+def test_writing_to_a_store_locked_by_another_process_is_a_one_line_error(small_db: Path) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, ladybug; db = ladybug.Database(sys.argv[1]); print('ready', flush=True); "
+         "sys.stdin.read()", str(small_db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        result = run("cypher", "MATCH (p:Person) SET p.name = 'x'", "--write", "--db", str(small_db))
+        assert result.exit_code == 1
+        assert result.stderr == (
+            f"error: {small_db} is locked by another process (process {holder.pid}); "
+            "close the other danvan or use another --db\n"
+        )
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)
+
+
+def test_param_without_equals_sign_is_a_usage_error(small_db: Path) -> None:
+    result = run("cypher", "RETURN 1", "--db", str(small_db), "-p", "oops")
+    assert result.exit_code == 2
+    assert "key=value" in result.stderr
+
+
+def test_stats_warns_when_the_last_build_did_not_finish(small_db: Path) -> None:
+    with open_store(small_db) as store:
+        store._set_state("writing")  # what an interrupted bulk write leaves behind
+    result = run("stats", "--db", str(small_db))
+    assert result.exit_code == 0
+    assert "the last build of this store did not finish" in result.stderr

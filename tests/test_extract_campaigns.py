@@ -1,0 +1,73 @@
+"""Campaigns with their figures, documents with their issuers, abbreviations and places."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extract_helpers import extract_text
+
+from loaders.abbreviations import expand
+from loaders.campaigns import parse_number
+
+
+def test_vietnamese_number_format() -> None:
+    assert parse_number("4.235") == 4235
+    assert parse_number("75.000") == 75000
+    assert parse_number("1,5") == 1.5
+
+
+def test_abbreviations_are_spelled_out() -> None:
+    assert expand("Ủy viên Ban TVTU, Phó Chủ tịch HĐND tỉnh") == (
+        "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch Hội đồng nhân dân tỉnh"
+    )
+    assert expand("Chủ tịch UBMTTQ tỉnh, Đoàn ĐBQH, BCĐ QCDC, Ban Chấp hành T.Ư, TP.HCM") == (
+        "Chủ tịch Ủy ban Mặt trận Tổ quốc tỉnh, Đoàn đại biểu Quốc hội, Ban Chỉ đạo thực hiện Quy chế dân chủ, "
+        "Ban Chấp hành Trung ương, thành phố Hồ Chí Minh"
+    )
+    assert expand("Hội LHTN và GPMB ở TP. Vinh") == "Hội Liên hiệp Thanh niên và giải phóng mặt bằng ở thành phố Vinh"
+
+
+def test_campaign_figure_with_breakdown_runs_from_the_place_named_before_it() -> None:
+    facts = extract_text(
+        "Tin Tuyên Quang\n"
+        "Đến nay, Tuyên Quang đã có 2.345 mô hình “Dân vận khéo”, trong đó 1.200 mô hình trong lĩnh vực kinh tế, "
+        "1.145 mô hình lĩnh vực văn hóa - xã hội. Tỉnh cũng thực hiện “Năm dân vận chính quyền” 2021.\n",
+        published=dt.date(2021, 6, 1),
+    )
+    runs = {(facts.name(f.subject), facts.name(f.object)): f.properties for f in facts.facts("RUNS")}
+    figures = runs[("Tuyên Quang", "Dân vận khéo")]
+    assert figures["value"] == 2345
+    assert figures["unit"] == "mô hình"
+    assert figures["breakdown"] == "kinh tế: 1200; văn hóa - xã hội: 1145"
+    assert figures["as_of"] == dt.date(2021, 6, 1)
+    assert ("Tuyên Quang", "Năm dân vận chính quyền 2021") in runs
+
+
+def test_lower_case_dan_van_kheo_is_not_the_movement() -> None:
+    facts = extract_text("Tin Yên Bái\nCán bộ Yên Bái cần dân vận khéo trong giải phóng mặt bằng.\n")
+    assert facts.entities("Campaign") == []
+
+
+def test_documents_numbered_named_and_laws_with_their_issuers() -> None:
+    facts = extract_text(
+        "Tin Sơn La\n"
+        "Hội nghị nhằm triển khai Đề án số 09 của Ban Chấp hành Đảng bộ tỉnh, Kế hoạch số 120-KH/TU của "
+        "Ban Thường vụ Tỉnh ủy Sơn La, Nghị quyết số 43-NQ/TW và Luật thực hiện dân chủ ở cơ sở năm 2022.\n"
+    )
+    issued = {(facts.name(f.object), facts.name(f.subject)) for f in facts.facts("ISSUED")}
+    assert issued == {
+        ("Đề án số 09", "Ban Chấp hành Đảng bộ tỉnh Sơn La"),
+        ("Kế hoạch số 120-KH/TU", "Ban Thường vụ Tỉnh ủy Sơn La"),
+        ("Nghị quyết số 43-NQ/TW", "Ban Chấp hành Trung ương Đảng"),
+        ("Luật thực hiện dân chủ ở cơ sở năm 2022", "Quốc hội"),
+    }
+    kinds = {e.name: (e.properties["kind"], e.properties.get("number")) for e in facts.entities("Document")}
+    assert kinds["Kế hoạch số 120-KH/TU"] == ("kế hoạch", "120-KH/TU")
+
+
+def test_merged_province_is_linked_to_its_successor() -> None:
+    facts = extract_text("Tin Nam Định\nĐồng chí Lê Quốc Chỉnh, Phó Bí thư Tỉnh ủy Nam Định phát biểu.\n")
+    merged = {(facts.name(f.subject), facts.name(f.object)) for f in facts.facts("MERGED_INTO")}
+    assert merged == {("Nam Định", "Ninh Bình")}
+    statuses = {e.name: e.properties["status"] for e in facts.entities("Place")}
+    assert statuses == {"Nam Định": "merged", "Ninh Bình": "current"}

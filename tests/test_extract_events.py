@@ -1,0 +1,95 @@
+"""Event roles: who chaired (chủ trì), attended (dự, cùng dự) and spoke (phát biểu)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extract_helpers import extract_text
+
+
+def test_leading_verb_governs_the_persons_after_it_and_trailing_verb_the_list_before() -> None:
+    facts = extract_text(
+        "Hội nghị tổng kết công tác dân vận tỉnh Hà Giang\n"
+        "Sáng 20/12, Ban Dân vận Tỉnh ủy Hà Giang tổ chức hội nghị tổng kết. "
+        "Dự hội nghị có đồng chí Thào Hồng Sơn, Phó Bí thư Tỉnh ủy; đồng chí Hoàng Văn Vịnh, "
+        "Trưởng Ban Dân vận Tỉnh ủy. "
+        "Các đồng chí: Thào Hồng Sơn, Phó Bí thư Tỉnh ủy; Hầu Minh Lợi, Phó Chủ tịch UBND tỉnh chủ trì hội nghị. "
+        "Phát biểu bế mạc hội nghị, đồng chí Hoàng Văn Vịnh đề nghị các cấp tiếp tục thực hiện.\n",
+        published=dt.date(2023, 12, 21),
+    )
+    # A chair is not also listed as attending.
+    assert facts.roles == {
+        ("Thào Hồng Sơn", "CHAIRED"),
+        ("Hầu Minh Lợi", "CHAIRED"),
+        ("Hoàng Văn Vịnh", "ATTENDED"),
+        ("Hoàng Văn Vịnh", "SPOKE_AT"),
+    }
+    (event,) = facts.entities("Event")
+    assert event.properties["date"] == dt.date(2023, 12, 20)
+    held = [facts.name(f.object) for f in facts.facts("HELD_IN")]
+    assert held == ["Hà Giang"]
+
+
+def test_no_event_no_roles_and_interviews_are_not_speeches() -> None:
+    facts = extract_text(
+        "Tin An Giang\n"
+        "Trưởng Ban Dân vận Tỉnh ủy An Giang Lê Văn Phước cho biết, năm nay tỉnh chú trọng đổi mới công tác dân vận.\n"
+    )
+    assert facts.roles == set()
+    assert facts.entities("Event") == []
+    assert ("Lê Văn Phước", "Trưởng Ban Dân vận Tỉnh ủy An Giang") in facts.holds
+
+
+def test_du_an_is_not_attendance() -> None:
+    facts = extract_text(
+        "Hội thảo ở Bình Dương\n"
+        "Sáng 5/3, Tỉnh ủy Bình Dương tổ chức hội thảo về dự án đường vành đai. "
+        "Ông Nguyễn Văn Lợi, Bí thư Tỉnh ủy nói về dự án và đề nghị các sở vào cuộc.\n",
+        published=dt.date(2024, 3, 5),
+    )
+    assert facts.roles == set()
+
+
+def test_joined_verbs_share_their_subject_and_lead_agency_is_not_chairing() -> None:
+    facts = extract_text(
+        "Hội nghị xúc tiến đầu tư tỉnh Long An\n"
+        "Sáng 12/4, Thủ tướng Phạm Minh Chính tham dự và phát biểu tại hội nghị xúc tiến đầu tư tỉnh Long An. "
+        "Thủ tướng giao Bộ Kế hoạch và Đầu tư chủ trì, phối hợp với ông Nguyễn Văn Út, Chủ tịch UBND tỉnh "
+        "rà soát các dự án.\n",
+        published=dt.date(2024, 4, 12),
+    )
+    assert facts.roles == {("Phạm Minh Chính", "ATTENDED"), ("Phạm Minh Chính", "SPOKE_AT")}
+    assert ("Phạm Minh Chính", "Thủ tướng Chính phủ") in facts.holds
+
+
+def test_a_generic_ceremony_mention_refers_to_the_named_ceremony() -> None:
+    facts = extract_text(
+        "Lễ ra quân hiến đất làm đường ở Thanh Chương\n"
+        "Sáng 5/9, Huyện ủy Thanh Chương tổ chức lễ ra quân vận động nhân dân hiến đất làm đường. "
+        "Bí thư Huyện ủy Thanh Chương Nguyễn Đình Hùng chủ trì buổi lễ.\n",
+        published=dt.date(2024, 9, 6),
+    )
+    assert [e.properties["kind"] for e in facts.entities("Event")] == ["lễ ra quân"]
+    assert facts.roles == {("Nguyễn Đình Hùng", "CHAIRED")}
+    assert ("Nguyễn Đình Hùng", "Bí thư Huyện ủy Thanh Chương") in facts.holds
+
+
+def test_a_verb_far_after_a_name_belongs_to_another_subject() -> None:
+    facts = extract_text(
+        "Hội nghị cấp cao ở Đà Nẵng\n"
+        "Sáng 9/11, thành phố Đà Nẵng tổ chức hội nghị cấp cao. "
+        "Thay mặt Chủ tịch nước Trần Đại Quang, Thủ tướng trân trọng mời các nhà lãnh đạo tham dự hội nghị.\n",
+        published=dt.date(2017, 11, 9),
+    )
+    assert facts.roles == set()
+    assert facts.holds == {("Trần Đại Quang", "Chủ tịch nước")}  # the bare "Thủ tướng" is the next clause's subject
+
+
+def test_a_statement_in_a_sentence_set_at_the_event_is_a_speech() -> None:
+    facts = extract_text(
+        "Làm việc với doanh nghiệp Đức\n"
+        "Tại buổi làm việc, Phó Chủ tịch UBND tỉnh Hà Tĩnh Dương Tất Thắng cho biết tỉnh có nhiều lợi thế. "
+        "Ông Nguyễn Văn Minh cho biết thêm về các dự án.\n",
+        published=dt.date(2017, 7, 4),
+    )
+    assert facts.roles == {("Dương Tất Thắng", "SPOKE_AT")}

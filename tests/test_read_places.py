@@ -1,0 +1,129 @@
+"""The administrative gazetteer (graph/places.py), checked against the offline vietnamadminunits data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graph import places
+
+
+@pytest.fixture(scope="module")
+def vau_data() -> tuple[dict, dict, dict]:
+    vau = pytest.importorskip("vietnamadminunits")
+    data = Path(vau.__file__).parent / "data"
+    legacy = json.loads((data / "parser_legacy.json").read_text(encoding="utf-8"))["DICT_PROVINCE"]
+    current = json.loads((data / "parser_from_2025.json").read_text(encoding="utf-8"))["DICT_PROVINCE"]
+    mapping = json.loads((data / "converter_2025.json").read_text(encoding="utf-8"))["DICT_PROVINCE"]
+    return legacy, current, mapping
+
+
+def test_counts_before_and_after_the_reorganisation() -> None:
+    assert len(places.PROVINCES_BEFORE_2025) == 63
+    assert len(places.PROVINCES_2025) == 34
+    assert len({p.name for p in places.ALL}) == len(places.ALL)
+
+
+def test_table_agrees_with_vietnamadminunits(vau_data: tuple[dict, dict, dict]) -> None:
+    legacy, current, mapping = vau_data
+    assert len(legacy) == 63 and len(current) == 34
+    ours_by_code = {p.code: p for p in places.PROVINCES_BEFORE_2025}
+    for key, unit in legacy.items():
+        ours = places.lookup(unit["provinceShort"]) if unit["provinceCode"] != "46" else places.get("Thừa Thiên Huế")
+        assert ours is not None and ours.code == unit["provinceCode"] == ours_by_code[ours.code].code, key
+    for new_key, old_keys in mapping.items():
+        new_unit = places.lookup(current[new_key]["provinceShort"])
+        assert new_unit is not None and new_unit.current, new_key
+        for old_key in old_keys:
+            old_name = legacy[old_key]["provinceShort"]
+            old_unit = places.get("Thừa Thiên Huế") if old_key == "thanhphohue" else places.lookup(old_name)
+            assert old_unit is not None and old_unit.successor == new_unit.name, (old_key, new_key)
+
+
+@pytest.mark.parametrize(
+    ("spelling", "name"),
+    [
+        ("TP.HCM", "Thành phố Hồ Chí Minh"),
+        ("Tp. Hồ Chí Minh", "Thành phố Hồ Chí Minh"),
+        ("TPHCM", "Thành phố Hồ Chí Minh"),
+        ("tỉnh Thanh Hoá", "Thanh Hóa"),
+        ("Khánh Hoà", "Khánh Hòa"),
+        ("Hoà Bình", "Hòa Bình"),
+        ("Đắc Lắc", "Đắk Lắk"),
+        ("Thừa Thiên - Huế", "Thừa Thiên Huế"),
+        ("BR-VT", "Bà Rịa - Vũng Tàu"),
+        ("thành phố Hà Nội", "Hà Nội"),
+    ],
+)
+def test_lookup_by_name_and_abbreviation(spelling: str, name: str) -> None:
+    unit = places.lookup(spelling)
+    assert unit is not None and unit.name == name
+
+
+def test_lookup_unknown() -> None:
+    assert places.lookup("Paris") is None
+    assert places.lookup("") is None
+
+
+@pytest.mark.parametrize(
+    ("domain", "name"),
+    [
+        ("baolaocai.vn", "Lào Cai"),
+        ("bacninhtv.vn", "Bắc Ninh"),
+        ("https://www.baonamdinh.vn/tin-tuc/a.html", "Nam Định"),
+        ("baobacgiang.com.vn", "Bắc Giang"),
+        ("dangbo.namdinh.gov.vn", "Nam Định"),
+        ("baothanhhoa.vn", "Thanh Hóa"),
+        ("hanoimoi.com.vn", "Hà Nội"),
+        ("sggp.org.vn", "Thành phố Hồ Chí Minh"),
+        ("baoapbac.vn", "Tiền Giang"),
+        ("baodongkhoi.vn", "Bến Tre"),
+        ("(baoquangninh.vn)", "Quảng Ninh"),
+    ],
+)
+def test_lookup_by_news_site(domain: str, name: str) -> None:
+    unit = places.by_domain(domain)
+    assert unit is not None and unit.name == name
+
+
+def test_national_sites_have_no_province() -> None:
+    assert places.by_domain("nhandan.vn") is None
+    assert places.by_domain("vnexpress.net") is None
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("Báo Nam Định", "Nam Định"),
+        ("Nguồn: Báo Lào Cai", "Lào Cai"),
+        ("Đài PT-TH Bắc Giang", "Bắc Giang"),
+        ("Báo Ấp Bắc", "Tiền Giang"),
+        ("Sài Gòn Giải Phóng", "Thành phố Hồ Chí Minh"),
+        ("(bacninhtv.vn)", "Bắc Ninh"),
+    ],
+)
+def test_lookup_by_source_line(source: str, name: str) -> None:
+    unit = places.by_source(source)
+    assert unit is not None and unit.name == name
+    assert places.by_source("Trung tâm VHTT và Truyền thông thành phố") is None
+
+
+def test_mentions_in_text() -> None:
+    text = "Đoàn công tác TP.HCM thăm Thừa Thiên Huế; học tập tư tưởng Hồ Chí Minh; mong hòa bình; tỉnh Hòa Bình."
+    found = [(text[s:e], unit.name) for s, e, unit in places.find_mentions(text)]
+    assert found == [
+        ("TP.HCM", "Thành phố Hồ Chí Minh"),
+        ("Thừa Thiên Huế", "Thừa Thiên Huế"),
+        ("Hòa Bình", "Hòa Bình"),
+    ]
+
+
+def test_merger_mapping() -> None:
+    assert places.get("Bắc Giang").successor == "Bắc Ninh" and places.get("Bắc Giang").status == "merged"
+    assert places.get("Bắc Ninh").status == "current"
+    assert [p.name for p in places.predecessors("Ninh Bình")] == ["Hà Nam", "Nam Định", "Ninh Bình"]
+    assert places.successor("Yên Bái") == places.get("Lào Cai")
+    assert places.get("Nam Định").full_name == "tỉnh Nam Định"
+    assert places.get("Hà Nội").full_name == "thành phố Hà Nội"

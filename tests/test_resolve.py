@@ -1,0 +1,147 @@
+"""Entity resolution across articles: who is the same person, which organisations and posts are one."""
+
+from __future__ import annotations
+
+from test_build_factory import BAC_NINH_POST, ArticleMaker, bac_ninh_article, other_province_article
+
+from graph.build import build_graph
+from graph.knowledge import KnowledgeGraph
+from graph.resolve import clean, norm, norm_place
+
+
+def persons(kg: KnowledgeGraph, name: str) -> list[dict]:
+    return [attrs for _, attrs in kg.nodes("Person") if attrs["name"] == name]
+
+
+def test_titled_and_bare_mention_in_one_article_are_one_person() -> None:
+    a = ArticleMaker("chinh", "2019-05-02", place="Lào Cai")
+    titled = a.person("Lê Quốc Chỉnh")
+    bare = a.person("Lê Quốc Chỉnh")
+    post = a.post("Phó Bí thư Thường trực Tỉnh ủy Lào Cai", "Phó Bí thư Thường trực", "Tỉnh ủy Lào Cai")
+    a.fact("HOLDS", titled, post, "đồng chí Phó Bí thư Thường trực Tỉnh ủy Lê Quốc Chỉnh phát biểu.")
+    event = a.entity("Event", "Hội nghị", kind="hội nghị", date="2019-05-02")
+    a.fact("SPOKE_AT", bare, event, "Lê Quốc Chỉnh nhấn mạnh ...")
+    kg = build_graph([a.build()])
+    [chinh] = persons(kg, "Lê Quốc Chỉnh")
+    assert chinh["province"] == "Lào Cai"
+    assert any("mentioned 2 times" in reason for reason in chinh["merge_reasons"])
+    person_id = chinh["id"]
+    assert {kg.node(t)["label"] for _, t, _ in kg.g.out_edges(person_id, keys=True)} == {"Post", "Event", "Article"}
+
+
+def test_same_name_and_province_across_articles_is_one_person_with_its_reason() -> None:
+    kg = build_graph([bac_ninh_article("a", "2024-06-19"), bac_ninh_article("b", "2024-07-01")])
+    [thang] = persons(kg, "Nguyễn Công Thắng")
+    assert "same name and province (Bắc Ninh) in 2 articles" in thang["merge_reasons"]
+    assert (thang["first_seen"].isoformat(), thang["last_seen"].isoformat()) == ("2024-06-19", "2024-07-01")
+
+
+def test_namesakes_in_different_provinces_stay_apart() -> None:
+    kg = build_graph([
+        bac_ninh_article("a", "2024-06-19"),
+        other_province_article("c", "2023-01-01", "Hà Nam", "Trưởng Ban Dân vận Tỉnh ủy Hà Nam", "Nguyễn Công Thắng"),
+    ])
+    found = persons(kg, "Nguyễn Công Thắng")
+    assert sorted(p["province"] for p in found) == ["Bắc Ninh", "Hà Nam"]
+    assert all(not any("namesakes" in r for r in p["merge_reasons"]) for p in found)
+
+
+def test_namesakes_sharing_a_post_are_merged_and_the_post_is_the_reason() -> None:
+    kg = build_graph([
+        bac_ninh_article("a", "2024-06-19"),
+        other_province_article("d", "2022-01-01", "Nam Định", BAC_NINH_POST, "Nguyễn Công Thắng"),
+    ])
+    [thang] = persons(kg, "Nguyễn Công Thắng")
+    assert f"namesakes in Bắc Ninh and Nam Định share the post '{BAC_NINH_POST}'" in thang["merge_reasons"]
+
+
+def test_namesakes_holding_posts_in_one_organisation_are_merged() -> None:
+    a = ArticleMaker("x", "2020-01-01", place="Hà Nội")
+    p = a.person("Trần Văn An")
+    post = a.post("Phó Chủ tịch Hội Nông dân Việt Nam", "Phó Chủ tịch", "Hội Nông dân Việt Nam")
+    a.fact("HOLDS", p, post, "Trần Văn An, Phó Chủ tịch Hội Nông dân Việt Nam.")
+    b = ArticleMaker("y", "2021-01-01", place="Huế")
+    q = b.person("Trần Văn An")
+    post2 = b.post("Ủy viên Ban Chấp hành Hội Nông dân Việt Nam", "Ủy viên Ban Chấp hành", "Hội Nông dân Việt Nam")
+    b.fact("HOLDS", q, post2, "Trần Văn An, Ủy viên Ban Chấp hành Hội Nông dân Việt Nam.")
+    kg = build_graph([a.build(), b.build()])
+    [an] = persons(kg, "Trần Văn An")
+    assert any("share the organisation 'hội nông dân việt nam'" in r for r in an["merge_reasons"])
+
+
+def test_mention_without_province_joins_the_only_namesake_but_not_one_of_two() -> None:
+    nowhere = ArticleMaker("n", "2024-08-01")  # no place known for this article
+    nowhere.person("Nguyễn Công Thắng")
+    one = build_graph([bac_ninh_article("a", "2024-06-19"), nowhere.build()])
+    [thang] = persons(one, "Nguyễn Công Thắng")
+    assert any("the only namesake known is in Bắc Ninh" in r for r in thang["merge_reasons"])
+    two = build_graph([
+        bac_ninh_article("a", "2024-06-19"),
+        nowhere.build(),
+        other_province_article("c", "2023-01-01", "Hà Nam", "Trưởng Ban Dân vận Tỉnh ủy Hà Nam", "Nguyễn Công Thắng"),
+    ])
+    assert len(persons(two, "Nguyễn Công Thắng")) == 3
+    # The Bắc Ninh official keeps the id he had before the ambiguous article arrived.
+    assert {p["id"] for p in persons(two, "Nguyễn Công Thắng")} >= {thang["id"]}
+
+
+def test_person_ids_do_not_change_when_unrelated_articles_are_added() -> None:
+    alone = build_graph([bac_ninh_article("a", "2024-06-19")])
+    more = build_graph([
+        bac_ninh_article("a", "2024-06-19"),
+        other_province_article("c", "2023-01-01", "Hà Nam", "Trưởng Ban Dân vận Tỉnh ủy Hà Nam", "Lê Văn Bình"),
+    ])
+    assert set(alone.g.nodes) <= set(more.g.nodes)
+
+
+def test_local_organisation_name_takes_its_place_and_merges_with_the_spelled_out_one() -> None:
+    a = ArticleMaker("o1", "2024-01-01", place="Bắc Ninh")
+    a.entity("Organization", "Tỉnh ủy", kind="party_committee", place="Bắc Ninh")
+    b = ArticleMaker("o2", "2024-02-01", place="Bắc Ninh")
+    b.entity("Organization", "Tỉnh ủy Bắc Ninh", kind="party_committee", place="Bắc Ninh")
+    c = ArticleMaker("o3", "2024-03-01", place="Nam Định")
+    c.entity("Organization", "Tỉnh ủy", kind="party_committee", place="Nam Định")
+    kg = build_graph([a.build(), b.build(), c.build()])
+    orgs = {attrs["name"]: attrs for _, attrs in kg.nodes("Organization")}
+    assert sorted(orgs) == ["Tỉnh ủy Bắc Ninh", "Tỉnh ủy Nam Định"]
+    assert orgs["Tỉnh ủy Bắc Ninh"]["aliases"] == ["Tỉnh ủy"]
+    assert orgs["Tỉnh ủy Bắc Ninh"]["place"] == "Bắc Ninh"
+
+
+def test_posts_merge_across_articles_by_canonical_label() -> None:
+    kg = build_graph([bac_ninh_article("a", "2024-06-19"), bac_ninh_article("b", "2024-07-01")])
+    posts = [attrs for _, attrs in kg.nodes("Post")]
+    assert [p["name"] for p in posts] == [BAC_NINH_POST]
+    assert posts[0]["role"] == "Trưởng Ban"
+
+
+def test_old_and_new_tone_placement_and_spacing_give_one_key() -> None:
+    assert clean("Nguyễn  Thị Hoà ") == "Nguyễn Thị Hòa"
+    assert norm("Ủy ban nhân dân tỉnh Khánh Hoà") == norm("UỶ BAN NHÂN DÂN TỈNH KHÁNH HÒA")
+    assert norm("Thuỷ") == norm("Thủy")
+    assert norm("Hoàng") == "hoàng"  # a closed syllable keeps its mark on the a
+    assert norm("Thắng") != norm("Thăng")  # diacritics tell names apart
+    assert norm_place("tỉnh Bắc Ninh") == norm_place("Bắc Ninh") == "bắc ninh"
+    assert norm_place("TP.HCM") == norm_place("Tp. Hồ Chí Minh") == "thành phố hồ chí minh"
+    assert norm_place("tỉnh Thanh Hoá") == "thanh hóa"
+    assert norm_place("tỉnh Hà Nam") != norm_place("Hà Nội")
+
+
+def test_province_spelled_two_ways_is_one_province_for_a_person() -> None:
+    a = ArticleMaker("hcm1", "2020-01-01", place="TP.HCM")
+    a.person("Võ Văn Thưởng")
+    b = ArticleMaker("hcm2", "2020-02-01", place="Thành phố Hồ Chí Minh")
+    b.person("Võ Văn Thưởng")
+    kg = build_graph([a.build(), b.build()])
+    [person] = persons(kg, "Võ Văn Thưởng")
+    assert any("in 2 articles" in r for r in person["merge_reasons"])
+
+
+def test_a_city_named_like_its_province_is_a_different_place() -> None:
+    a = ArticleMaker("p", "2020-01-01", place="Bắc Ninh")
+    a.entity("Place", "Bắc Ninh", kind="province")
+    a.entity("Place", "Bắc Ninh", kind="city_district")
+    b = ArticleMaker("q", "2020-01-02", place="Bắc Ninh")
+    b.entity("Place", "tỉnh Bắc Ninh")
+    kg = build_graph([a.build(), b.build()])
+    assert sorted(attrs.get("kind") or "" for _, attrs in kg.nodes("Place")) == ["city_district", "province"]

@@ -1,0 +1,108 @@
+"""The demo's front page: one map per province, per campaign and for the busiest officials, plus
+the whole graph, each written beside an ``index.html`` that links them (plain HTML, no script)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from graph.ids import fold
+from graph.knowledge import KnowledgeGraph
+from graph.schema import SCHEMA
+from viz.page import write_map
+from viz.selection import PROVENANCE_RELS, FocusKind, prepare, select
+from viz.tooltips import article_index
+
+BUSIEST = 15
+WHOLE_GRAPH_MAX = 2000
+
+
+@dataclass(frozen=True)
+class MapLink:
+    section: str
+    name: str
+    file: str
+    nodes: int
+    edges: int
+    cut: bool
+
+
+def _file_name(node_id: str) -> str:
+    # Node ids are ASCII slugs plus a hash (graph.ids), so they make unique, stable file names.
+    return node_id.replace(":", "_") + ".html"
+
+
+def _sort_key(attrs: dict[str, Any]) -> tuple[str, str]:
+    # Alphabetical as a reader expects: "Đà Nẵng" among the D's, case and accents ignored first.
+    name = str(attrs.get("name") or "")
+    return fold(name), name
+
+
+def busiest_persons(kg: KnowledgeGraph, limit: int = BUSIEST) -> list[str]:
+    """Persons with the most facts (article mentions not counted), ties broken by name then id."""
+
+    def facts(node_id: str) -> int:
+        return sum(1 for *_, e in kg.g.edges(node_id, data=True) if e["type"] not in PROVENANCE_RELS) + sum(
+            1 for *_, e in kg.g.in_edges(node_id, data=True) if e["type"] not in PROVENANCE_RELS
+        )
+
+    scored = [(facts(n), str(a.get("name") or ""), n) for n, a in kg.nodes("Person")]
+    scored = [s for s in scored if s[0] > 0]
+    scored.sort(key=lambda s: (-s[0], s[1], s[2]))
+    return [n for _, _, n in scored[:limit]]
+
+
+def write_index(
+    kg: KnowledgeGraph, out_dir: Path, *, busiest: int = BUSIEST, max_nodes: int = WHOLE_GRAPH_MAX
+) -> tuple[Path, list[MapLink]]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    links: list[MapLink] = []
+    universe = prepare(kg)
+    articles = article_index(kg)
+
+    def add(section: str, kind: FocusKind, node_id: str | None, file: str) -> None:
+        selection = select(kg, kind, node_id, max_nodes=max_nodes, universe=universe)
+        if kind != "all" and len(selection.nodes) < 2:
+            return  # a map of one lonely node helps nobody
+        write_map(kg, selection, out_dir / file, articles)
+        name = str(kg.g.nodes[node_id].get("name") or node_id) if node_id else "Whole graph"
+        links.append(MapLink(section, name, file, len(selection.nodes), len(selection.edges), selection.cut))
+
+    # Provinces and centrally governed cities only: lower units would flood the index.
+    by_name = sorted((_sort_key(a), n) for n, a in kg.nodes("Place") if a.get("kind") in (None, "", "province", "city"))
+    for _, node_id in by_name:
+        add("Provinces", "province", node_id, _file_name(node_id))
+    for _, node_id in sorted((_sort_key(a), n) for n, a in kg.nodes("Campaign")):
+        add("Campaigns", "campaign", node_id, _file_name(node_id))
+    for node_id in busiest_persons(kg, busiest):
+        add("Busiest officials", "person", node_id, _file_name(node_id))
+    add("Whole graph", "all", None, "whole-graph.html")
+
+    index = out_dir / "index.html"
+    index.write_text(_index_html(kg, links), encoding="utf-8")
+    return index, links
+
+
+def _index_html(kg: KnowledgeGraph, links: list[MapLink]) -> str:
+    counts = kg.counts()["nodes"]
+    summary = ", ".join(f"{escape(n.label_en)}: {counts[n.label]}" for n in SCHEMA.nodes if counts[n.label])
+    sections = []
+    for section in ("Provinces", "Campaigns", "Busiest officials", "Whole graph"):
+        items = [link for link in links if link.section == section]
+        if not items:
+            continue
+        rows = "".join(
+            f'<li><a href="{escape(link.file)}">{escape(link.name)}</a> '
+            f'<span class="n">{link.nodes} nodes, {link.edges} relationships{" (cut)" if link.cut else ""}</span></li>'
+            for link in items
+        )
+        sections.append(f"<h2>{escape(section)}</h2><ul>{rows}</ul>")
+    return (
+        '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+        '<title>danvan maps</title><style>body{font-family:system-ui,"DejaVu Sans",Arial,sans-serif;'
+        "margin:2em;max-width:60em}.n{color:#777;font-size:90%}li{margin:2px 0}</style></head><body>"
+        f"<h1>danvan maps</h1><p>Graph: {summary}.</p>{''.join(sections)}</body></html>\n"
+    )

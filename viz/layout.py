@@ -1,0 +1,136 @@
+"""Precomputed positions for big maps, so the browser can draw at once with physics off.
+
+A force simulation of thousands of nodes in the page takes many seconds. Here each connected
+component starts from a radial layout around its focus (or best-connected node): rings by BFS
+distance, each ring ordered as its parents are. Then a Fruchterman-Reingold relaxation runs in
+numpy, with repulsion estimated from a fixed-size sample of nodes per step, so a step costs
+O(n * sample + edges) instead of O(n^2). Components are packed on shelves, biggest first. The
+random sample comes from a seeded generator and ids break every tie, so the output is deterministic.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import networkx as nx
+import numpy as np
+
+#: Above this many nodes the page uses these positions and switches physics off.
+PHYSICS_LIMIT = 1000
+
+EDGE_LENGTH = 110.0  # canvas units: the ideal distance between neighbours
+MARGIN = 150.0  # between packed components
+ITERATIONS = 80
+SAMPLE = 192
+RELAX_MIN = 24  # components smaller than this keep their radial layout
+
+
+def _radial(component: nx.Graph, root: str) -> dict[str, tuple[float, float]]:
+    rings: list[list[str]] = [[root]]
+    seen = {root}
+    while True:
+        nxt: list[str] = []
+        for parent in rings[-1]:  # parents in ring order: children stay beside their parent
+            for child in sorted(component.neighbors(parent)):
+                if child not in seen:
+                    seen.add(child)
+                    nxt.append(child)
+        if not nxt:
+            break
+        rings.append(nxt)
+    pos = {root: (0.0, 0.0)}
+    radius = 0.0
+    for ring in rings[1:]:
+        radius = max(radius + 1.0, len(ring) / (2 * math.pi))
+        step = 2 * math.pi / len(ring)
+        for i, node in enumerate(ring):
+            pos[node] = (radius * math.cos(i * step), radius * math.sin(i * step))
+    return pos
+
+
+def _relax(component: nx.Graph, nodes: list[str], start: dict[str, tuple[float, float]]) -> np.ndarray:
+    """Fruchterman-Reingold with sampled repulsion; unit ideal edge length."""
+    n = len(nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    pos = np.array([start[node] for node in nodes], dtype=np.float64)
+    if n < 3:
+        return pos
+    edges = np.array(sorted((index[u], index[v]) for u, v in component.edges() if u != v), dtype=np.int64)
+    u, v = edges[:, 0], edges[:, 1]
+    rng = np.random.default_rng(0)
+    sample = min(SAMPLE, n)
+    scale = n / sample  # the sample stands for all nodes
+    temperature = max(1.0, math.sqrt(n) / 2)
+    cooling = (0.05 / temperature) ** (1 / ITERATIONS)
+    for _ in range(ITERATIONS):
+        picked = rng.choice(n, size=sample, replace=False)
+        delta = pos[:, None, :] - pos[picked][None, :, :]
+        dist2 = np.einsum("ijk,ijk->ij", delta, delta)
+        np.maximum(dist2, 1e-4, out=dist2)  # a node and itself: no force, no division by zero
+        displacement = np.einsum("ijk,ij->ik", delta, 1.0 / dist2) * scale
+        d = pos[u] - pos[v]
+        length = np.sqrt(np.einsum("ij,ij->i", d, d))[:, None]
+        pull = d * length  # attraction grows with the square of the distance
+        np.subtract.at(displacement, u, pull)
+        np.add.at(displacement, v, pull)
+        norm = np.sqrt(np.einsum("ij,ij->i", displacement, displacement))
+        np.maximum(norm, 1e-9, out=norm)
+        pos += displacement * (np.minimum(norm, temperature) / norm)[:, None]
+        temperature *= cooling
+    return pos - pos.mean(axis=0)
+
+
+def _spread_twins(pos: np.ndarray, cell: float = 6.0) -> np.ndarray:
+    """Nodes with the same neighbours feel the same forces and can land on one spot (their mutual
+    repulsion is only sampled); fan such stacks out on a small circle so each stays clickable."""
+    stacks: dict[tuple[int, int], list[int]] = {}
+    for i, (x, y) in enumerate(pos.tolist()):
+        stacks.setdefault((round(x / cell), round(y / cell)), []).append(i)
+    for members in stacks.values():
+        for k, i in enumerate(members[1:], start=1):
+            angle = k * 2.399963  # golden angle: successive twins never line up
+            radius = 18.0 * math.sqrt(k)
+            pos[i] += (radius * math.cos(angle), radius * math.sin(angle))
+    return pos
+
+
+def _component_positions(graph: nx.Graph, nodes: list[str], focus: set[str]) -> list[tuple[float, float]]:
+    if len(nodes) == 1:
+        return [(0.0, 0.0)]
+    sub = graph.subgraph(nodes)
+    roots = [n for n in nodes if n in focus]
+    root = roots[0] if roots else min(nodes, key=lambda n: (-sub.degree(n), n))
+    start = _radial(sub, root)
+    if len(nodes) < RELAX_MIN:
+        # Small pieces (a person and a post, a little star) read well radially, and relaxing each
+        # of the hundreds a sparse corpus graph has would cost seconds.
+        return [(start[n][0] * EDGE_LENGTH, start[n][1] * EDGE_LENGTH) for n in nodes]
+    pos = _spread_twins(_relax(sub, nodes, start) * EDGE_LENGTH)
+    return [(float(px), float(py)) for px, py in pos.tolist()]
+
+
+def force_layout(graph: nx.Graph, focus: Iterable[str] = ()) -> dict[str, tuple[float, float]]:
+    """Positions (canvas units) for every node of ``graph``."""
+    focus_set = set(focus)
+    components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
+    placed: dict[str, tuple[float, float]] = {}
+    x = y = row_height = row_width = 0.0
+    first_extent = 0.0
+    for nodes in components:
+        pos = _component_positions(graph, nodes, focus_set)
+        extent = max(math.hypot(px, py) for px, py in pos) + EDGE_LENGTH / 2
+        if not placed:
+            first_extent = extent
+            row_width = max(2 * extent, 3000.0)
+        elif x + 2 * extent > row_width:
+            # Shelf packing: a new row under the tallest component of the current one.
+            x = 0.0
+            y += row_height + MARGIN
+            row_height = 0.0
+        cx, cy = x + extent - first_extent, y + extent - first_extent
+        for node, (px, py) in zip(nodes, pos, strict=True):
+            placed[node] = (round(cx + px, 1), round(cy + py, 1))
+        x += 2 * extent + MARGIN
+        row_height = max(row_height, 2 * extent)
+    return placed

@@ -1,0 +1,351 @@
+"""Which nodes and edges a map shows: a focus (person, province, organisation, event, campaign or
+the whole graph), N hops around it, a date window on provenance dates, and a node budget.
+
+Article nodes are provenance, not actors: they (and MENTIONED_IN / AUTHORED edges) stay out of maps
+unless asked for, otherwise every entity of an article would be two hops from every other one.
+Their titles and dates still reach the tooltips.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import unicodedata
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import networkx as nx
+
+from graph.ids import fold
+from graph.knowledge import KnowledgeGraph
+from graph.schema import SCHEMA
+
+FocusKind = Literal["person", "province", "organization", "event", "campaign", "all"]
+
+#: Hops used when the caller does not say: a person or an organisation is interesting two steps
+#: out (person -> post -> organisation; person -> event -> other attendees); an event, a campaign
+#: or a province already gathers its neighbourhood in one.
+DEFAULT_HOPS: dict[str, int] = {"person": 2, "organization": 2, "event": 1, "campaign": 1, "province": 1, "all": 0}
+
+FOCUS_LABELS: dict[str, str] = {
+    "person": "Person",
+    "province": "Place",
+    "organization": "Organization",
+    "event": "Event",
+    "campaign": "Campaign",
+}
+
+ARTICLE = "Article"
+PROVENANCE_RELS = frozenset(r.type for r in SCHEMA.rels if ARTICLE in r.targets)
+_LABEL_ORDER = {label: i for i, label in enumerate(SCHEMA.labels)}
+
+
+class SelectionError(ValueError):
+    """The focus could not be found (the message names it and suggests close names)."""
+
+
+@dataclass(frozen=True)
+class DateWindow:
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.since is not None or self.until is not None
+
+    def overlaps(self, first: dt.date | None, last: dt.date | None) -> bool:
+        first = first or last
+        last = last or first
+        if first is None or last is None:
+            return True  # undated facts (e.g. gazetteer mergers) are timeless
+        if self.since is not None and last < self.since:
+            return False
+        return not (self.until is not None and first > self.until)
+
+
+@dataclass
+class MapSelection:
+    title: str
+    nodes: list[str]
+    edges: list[tuple[str, str, str]]
+    focus: list[str]
+    distance: dict[str, int]
+    total_nodes: int
+    max_nodes: int | None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def cut(self) -> bool:
+        return len(self.nodes) < self.total_nodes
+
+
+def parse_date(text: str, *, end: bool = False) -> dt.date:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a partial date means its first (or, with ``end``, last) day."""
+    parts = text.strip().split("-")
+    try:
+        if len(parts) == 1:
+            year = int(parts[0])
+            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            if not end:
+                return dt.date(year, month, 1)
+            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)") from None
+
+
+def as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def norm_name(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+_PROVINCE_PREFIXES = ("tỉnh ", "thành phố ", "tp. ", "tp ")
+
+
+def _strip_prefix(name: str) -> str:
+    for prefix in _PROVINCE_PREFIXES:
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def find_nodes(kg: KnowledgeGraph, label: str, name: str) -> list[str]:
+    """Nodes of ``label`` whose name or alias matches ``name``: exactly (case and spacing folded),
+    else without diacritics. Raises :class:`SelectionError` with close names when nothing matches."""
+    wanted = norm_name(name)
+    if label == "Place":
+        wanted = _strip_prefix(wanted)
+    candidates: list[tuple[str, list[str]]] = []
+    for node_id, attrs in kg.nodes(label):
+        names = [attrs.get("name") or "", *(attrs.get("aliases") or [])]
+        normed = [norm_name(n) for n in names if n]
+        if label == "Place":
+            normed = [_strip_prefix(n) for n in normed]
+        candidates.append((node_id, normed))
+    exact = sorted(node_id for node_id, names in candidates if wanted in names)
+    if exact:
+        return exact
+    loose = sorted(node_id for node_id, names in candidates if fold(wanted) in {fold(n) for n in names})
+    if loose:
+        return loose
+    all_names = sorted({n for _, names in candidates for n in names})
+    close = difflib.get_close_matches(wanted, all_names, n=3, cutoff=0.6)
+    hint = f"; close names: {', '.join(close)}" if close else ""
+    raise SelectionError(f"no {label} named {name!r} in the graph{hint}")
+
+
+def _visible(kg: KnowledgeGraph, include_articles: bool) -> set[str]:
+    return {n for n, attrs in kg.nodes() if include_articles or attrs["label"] != ARTICLE}
+
+
+def _edges_in_window(
+    kg: KnowledgeGraph, nodes: set[str], window: DateWindow, include_articles: bool
+) -> list[tuple[str, str, str]]:
+    out = []
+    for source, target, key, attrs in kg.edges():
+        if source not in nodes or target not in nodes:
+            continue
+        if not include_articles and attrs["type"] in PROVENANCE_RELS:
+            continue
+        if window.active and not window.overlaps(as_date(attrs.get("first_seen")), as_date(attrs.get("last_seen"))):
+            continue
+        out.append((source, target, key))
+    return out
+
+
+def _node_in_window(attrs: dict[str, Any], window: DateWindow) -> bool:
+    first, last = as_date(attrs.get("first_seen")), as_date(attrs.get("last_seen"))
+    return (first is not None or last is not None) and window.overlaps(first, last)
+
+
+def _bfs(adjacency: nx.Graph, sources: Iterable[str], hops: int) -> dict[str, int]:
+    distance: dict[str, int] = {}
+    queue: deque[str] = deque()
+    for s in sorted(set(sources)):
+        if s in adjacency:
+            distance[s] = 0
+            queue.append(s)
+    while queue:
+        node = queue.popleft()
+        if distance[node] >= hops:
+            continue
+        for nb in sorted(adjacency.neighbors(node)):
+            if nb not in distance:
+                distance[nb] = distance[node] + 1
+                queue.append(nb)
+    return distance
+
+
+def _province_core(kg: KnowledgeGraph, places: list[str], universe: Universe) -> set[str]:
+    """A province's own nodes: the place, whatever is said to be in it (by property or by a
+    BASED_IN / HELD_IN edge), and the posts of its organisations. Only facts in the date window
+    count, and with a window a member with no fact in it stays out."""
+    adjacency = universe.adjacency
+    core = set(places)
+    for place in places:
+        core |= universe.members.get(_strip_prefix(norm_name(kg.g.nodes[place].get("name") or "")), set())
+    for place in places:
+        for source, _, attrs in kg.g.in_edges(place, data=True):
+            if attrs["type"] in ("BASED_IN", "HELD_IN") and adjacency.has_edge(source, place):
+                core.add(source)
+    for org in [n for n in core if kg.g.nodes[n]["label"] == "Organization"]:
+        for source, _, attrs in kg.g.in_edges(org, data=True):
+            if attrs["type"] == "POST_IN" and adjacency.has_edge(source, org):
+                core.add(source)
+    if not universe.window.active:
+        return core
+    return {n for n in core if n in places or adjacency.degree(n) > 0}
+
+
+@dataclass
+class Universe:
+    """What every map of one graph, date window and article choice starts from; prepare it once
+    when drawing many maps (the index page does)."""
+
+    window: DateWindow
+    include_articles: bool
+    visible: set[str]
+    edges: list[tuple[str, str, str]]
+    adjacency: nx.Graph
+    incident: dict[str, list[tuple[str, str, str]]]
+    #: Nodes that name a place in their ``province`` / ``place`` property, by folded place name.
+    members: dict[str, set[str]]
+
+
+def prepare(
+    kg: KnowledgeGraph, since: dt.date | None = None, until: dt.date | None = None, include_articles: bool = False
+) -> Universe:
+    window = DateWindow(since, until)
+    visible = _visible(kg, include_articles)
+    edges = _edges_in_window(kg, visible, window, include_articles)
+    adjacency = nx.Graph()
+    adjacency.add_nodes_from(visible)
+    adjacency.add_edges_from((s, t) for s, t, _ in edges)
+    incident: dict[str, list[tuple[str, str, str]]] = {}
+    for edge in edges:
+        incident.setdefault(edge[0], []).append(edge)
+        if edge[1] != edge[0]:
+            incident.setdefault(edge[1], []).append(edge)
+    members: dict[str, set[str]] = {}
+    for node_id in visible:
+        attrs = kg.g.nodes[node_id]
+        if attrs["label"] in (ARTICLE, "Place"):
+            continue
+        for prop in ("province", "place"):
+            value = attrs.get(prop)
+            if isinstance(value, str) and value:
+                members.setdefault(_strip_prefix(norm_name(value)), set()).add(node_id)
+    return Universe(window, include_articles, visible, edges, adjacency, incident, members)
+
+
+def select(
+    kg: KnowledgeGraph,
+    kind: FocusKind,
+    value: str | None = None,
+    *,
+    hops: int | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    max_nodes: int | None = None,
+    include_articles: bool = False,
+    universe: Universe | None = None,
+) -> MapSelection:
+    """The nodes and edges of one map, most relevant first (distance to the focus, then degree).
+
+    ``universe`` (from :func:`prepare` with the same graph, dates and article choice) saves the
+    preparation when drawing many maps."""
+    hops = DEFAULT_HOPS[kind] if hops is None else hops
+    if hops < 0:
+        raise ValueError("--hops must be 0 or more")
+    if max_nodes is not None and max_nodes < 1:
+        raise ValueError("--max-nodes must be at least 1")
+    if universe is None:
+        universe = prepare(kg, since, until, include_articles)
+    elif (universe.window, universe.include_articles) != (DateWindow(since, until), include_articles):
+        raise ValueError("the prepared universe was made for other dates or article choice")
+    window, visible, edges, adjacency = universe.window, universe.visible, universe.edges, universe.adjacency
+
+    focus: list[str]
+    if kind == "all":
+        title = "Whole graph"
+        focus = []
+        if window.active:
+            dated = {s for s, _, _ in edges} | {t for _, t, _ in edges}
+            keep = {n for n in visible if n in dated or _node_in_window(kg.g.nodes[n], window)}
+        else:
+            keep = set(visible)
+        distance = dict.fromkeys(keep, 0)
+    else:
+        if value is None:
+            raise ValueError(f"a {kind} map needs a name")
+        label = FOCUS_LABELS[kind]
+        # A node id is accepted for every kind (events have no unique name; the index page links by id).
+        focus = [value] if value in kg.g and kg.g.nodes[value]["label"] == label else find_nodes(kg, label, value)
+        names = sorted({kg.g.nodes[f].get("name") or f for f in focus})
+        title = f"{kind.capitalize()}: {', '.join(names)}"
+        sources = _province_core(kg, focus, universe) if kind == "province" else set(focus)
+        distance = _bfs(adjacency, sources, hops)
+        for f in focus:
+            distance[f] = 0
+
+    nodes = list(distance)
+    kept_set = set(nodes)
+    inner = {e for n in nodes for e in universe.incident.get(n, ()) if e[0] in kept_set and e[1] in kept_set}
+    # Degree within the map, so a hub of the whole graph does not outrank the focus's own contacts.
+    local = nx.Graph()
+    local.add_nodes_from(nodes)
+    local.add_edges_from((s, t) for s, t, _ in inner)
+    sub_degree = dict(local.degree())
+    focus_set = set(focus)
+    nodes.sort(
+        key=lambda n: (
+            n not in focus_set,
+            distance[n],
+            -sub_degree.get(n, 0),
+            _LABEL_ORDER.get(kg.g.nodes[n]["label"], 99),
+            kg.g.nodes[n].get("name") or "",
+            n,
+        )
+    )
+    total = len(nodes)
+    notes: list[str] = []
+    if max_nodes is not None and total > max_nodes:
+        nodes = nodes[:max_nodes]
+        notes.append(
+            f"Map cut to the {max_nodes} most relevant of {total} nodes "
+            f"({'closest to the focus, then ' if focus else ''}best connected first)."
+        )
+    keep = set(nodes)
+    kept_edges = sorted((e for e in inner if e[0] in keep and e[1] in keep), key=lambda e: e[2])
+    if window.active:
+        notes.append(
+            f"Facts seen between {since.isoformat() if since else 'the beginning'} "
+            f"and {until.isoformat() if until else 'now'} (undated facts kept)."
+        )
+    return MapSelection(
+        title=title,
+        nodes=nodes,
+        edges=kept_edges,
+        focus=[f for f in focus if f in keep],
+        distance={n: distance[n] for n in nodes},
+        total_nodes=total,
+        max_nodes=max_nodes,
+        notes=notes,
+    )
