@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 SCHEMA_FILE = Path(__file__).with_name("schema.toml")
 
@@ -24,6 +25,8 @@ class Property:
     type: str
     description: str
     rdf: str | None = None
+    #: The closed set of values the property may take, where the schema declares one.
+    values: tuple[str, ...] = ()
 
     @property
     def is_list(self) -> bool:
@@ -123,12 +126,13 @@ class Schema:
         return self.prefixes[prefix] + local
 
 
-def _properties(table: dict[str, dict[str, str]]) -> tuple[Property, ...]:
+def _properties(table: dict[str, dict[str, Any]]) -> tuple[Property, ...]:
     props = []
     for name, spec in table.items():
         if spec["type"] not in PROPERTY_TYPES:
             raise ValueError(f"schema.toml: property {name!r} has unknown type {spec['type']!r}")
-        props.append(Property(name, spec["type"], spec["description"], spec.get("rdf")))
+        values = tuple(spec.get("values", ()))
+        props.append(Property(name, spec["type"], spec["description"], spec.get("rdf"), values))
     return tuple(props)
 
 

@@ -18,12 +18,14 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
+from graph.schema import SCHEMA
 from loaders.organizations import Org, OrgRef, PlaceContext, Unit, parse_org, resolve, units
 from loaders.persons import PersonMention
 
 DATA = Path(__file__).with_name("data")
 
-CURRENT, FORMER, NEW = "current", "former", "new"
+#: HOLDS statuses, in the order the schema declares them.
+CURRENT, FORMER, NEW = SCHEMA.rel("HOLDS").prop("status").values
 _PARTY_HEADS = ("pc", "central")
 
 

@@ -19,13 +19,14 @@ from typing import Any
 import pytest
 
 from conftest import REPO
+from graph.schema import SCHEMA
 
 GOLD = REPO / "tests" / "gold"
 SAMPLES_DIR = REPO / "data" / "articles"
 GOLD_FILES = ("seeds.json", "samples.json", "corpus.json")
 MINIMUM_ARTICLES = {"seeds.json": 5, "samples.json": 12, "corpus.json": 25}
 
-STATUSES = {"current", "former", "appointed"}
+STATUSES = set(SCHEMA.rel("HOLDS").prop("status").values)
 ROLES = {"CHAIRED", "ATTENDED", "SPOKE_AT"}
 LIST_KEYS = ("persons", "holds", "event_roles", "events", "campaigns", "documents")
 
