@@ -42,11 +42,19 @@ def render(schema: Schema = SCHEMA) -> str:
     return "\n".join(lines)
 
 
-def replace_block(readme: str, block: str) -> str:
-    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
+def replace_block(readme: str, block: str, start: str = START, end: str = END) -> str:
+    """``readme`` with the text between the ``start`` and ``end`` markers replaced by ``block``."""
+    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.S)
     if not pattern.search(readme):
-        raise ValueError(f"README has no {START} ... {END} block")
-    return pattern.sub(lambda _: f"{START}\n{block}\n{END}", readme)
+        raise ValueError(f"README has no {start} ... {end} block")
+    return pattern.sub(lambda _: f"{start}\n{block}\n{end}", readme)
+
+
+def read_block(readme: str, start: str = START, end: str = END) -> str:
+    """The text between the markers, stripped; ValueError when they are missing."""
+    if start not in readme or end not in readme.split(start, 1)[1]:
+        raise ValueError(f"README has no {start} ... {end} block")
+    return readme.split(start, 1)[1].split(end, 1)[0].strip()
 
 
 def main() -> None:

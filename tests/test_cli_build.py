@@ -1,10 +1,12 @@
-"""The real command line: `danvan build`, `danvan stats`, `danvan cypher` on real database files."""
+"""The real command line on real database files: `danvan build`, `stats`, `cypher`; which store a command opens,
+and how a missing store or an unreachable Neo4j server is reported."""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from graph.store.embedded import open_store
 from queries.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
+UNREACHABLE = "bolt://127.0.0.1:9"  # the discard port: connection refused at once
 
 
 def run(*args: str, env: dict[str, str] | None = None):  # -> typer.testing.Result
@@ -30,8 +33,9 @@ def small_db(tmp_path: Path) -> Path:
     return path
 
 
-def test_build_seeds_then_again_adds_nothing_and_prints_counts(seed_files: list[Path], seed_extractions: list,
-                                                               tmp_path: Path) -> None:
+def test_build_seeds_then_again_adds_nothing_and_prints_counts(
+    seed_files: list[Path], seed_extractions: list, tmp_path: Path
+) -> None:
     db = tmp_path / "seeds.lbdb"
     first = run("build", *map(str, seed_files), "--db", str(db), "--workers", "1")
     assert first.exit_code == 0, first.stderr
@@ -97,8 +101,17 @@ def test_cypher_refuses_writes_unless_told_and_says_so(small_db: Path) -> None:
     assert "refused" in refused.stderr and "--write" in refused.stderr
     with open_store(small_db, read_only=True) as store:
         assert store.counts()["nodes"]["Person"] == 2
-    allowed = run("cypher", "MATCH (p:Person {name: $n}) SET p.province = 'X' RETURN count(p) AS n",
-                  "--db", str(small_db), "--write", "-p", "n=Việt Hùng", "--format", "csv")
+    allowed = run(
+        "cypher",
+        "MATCH (p:Person {name: $n}) SET p.province = 'X' RETURN count(p) AS n",
+        "--db",
+        str(small_db),
+        "--write",
+        "-p",
+        "n=Việt Hùng",
+        "--format",
+        "csv",
+    )
     assert allowed.exit_code == 0, allowed.stderr
     assert allowed.stdout == "n\n1\n"
 
@@ -114,9 +127,16 @@ def test_cypher_syntax_error_and_missing_store_are_one_line_errors(small_db: Pat
 
 def test_writing_to_a_store_locked_by_another_process_is_a_one_line_error(small_db: Path) -> None:
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, ladybug; db = ladybug.Database(sys.argv[1]); print('ready', flush=True); "
-         "sys.stdin.read()", str(small_db)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO,
+        [
+            sys.executable,
+            "-c",
+            "import sys, ladybug; db = ladybug.Database(sys.argv[1]); print('ready', flush=True); sys.stdin.read()",
+            str(small_db),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
@@ -144,3 +164,47 @@ def test_stats_warns_when_the_last_build_did_not_finish(small_db: Path) -> None:
     result = run("stats", "--db", str(small_db))
     assert result.exit_code == 0
     assert "the last build of this store did not finish" in result.stderr
+
+
+def test_an_explicit_db_wins_over_neo4j_uri_in_the_environment_for_stats_and_cypher(small_db: Path) -> None:
+    env = {"NEO4J_URI": UNREACHABLE}
+    stats = run("stats", "--db", str(small_db), "-f", "json", env=env)
+    assert stats.exit_code == 0, stats.stderr
+    assert json.loads(stats.stdout)["nodes"]["Article"] == 2
+    cypher = run("cypher", "MATCH (a:Article) RETURN count(a) AS n", "--db", str(small_db), "-f", "csv", env=env)
+    assert cypher.exit_code == 0, cypher.stderr
+    assert cypher.stdout == "n\n2\n"
+
+
+@pytest.mark.parametrize("command", [["stats"], ["cypher", "RETURN 1"]])
+def test_an_unreachable_server_fails_at_once_in_one_line_without_the_password(command: list[str]) -> None:
+    started = time.perf_counter()
+    result = run(*command, "--neo4j-uri", UNREACHABLE, "--password", "hunter2-secret")
+    # Without the up-front check the driver retries for about a minute before giving up.
+    assert time.perf_counter() - started < 15
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: cannot reach Neo4j at {UNREACHABLE}")
+    assert "hunter2-secret" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["export"], ["export", "-f", "neo4j-csv", "-o", "{tmp}/csv"], ["sparql", "ASK {{ ?s ?p ?o }}"],
+     ["map", "--all", "-o", "{tmp}/m.html"], ["map-index", "-o", "{tmp}/maps"]],
+)  # fmt: skip
+def test_commands_reading_the_graph_name_a_missing_store_in_one_line(command: list[str], tmp_path: Path) -> None:
+    missing = tmp_path / "none.lbdb"
+    result = run(*(arg.format(tmp=tmp_path) for arg in command), "--db", str(missing))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"error: {missing}: no graph database here (")
+    assert result.stderr.count("\n") == 1
+    assert not missing.exists()
+
+
+def test_build_help_does_not_depend_on_the_machine() -> None:
+    # The README's reference is generated from --help; a CPU count in a default would make it differ per machine.
+    result = run("build", "--help")
+    assert "one per CPU, at most 4" in " ".join(result.stdout.replace("│", " ").split())

@@ -73,7 +73,7 @@ def test_missing_database_is_named(tmp_path: Path) -> None:
     missing = tmp_path / "nope.lbdb"
     result = invoke("map", "--all", "--db", str(missing), "--out", str(tmp_path / "x.html"))
     assert result.exit_code == 1
-    assert f"{missing}: no such database" in result.output
+    assert f"{missing}: no graph database here" in result.output
 
 
 def test_map_index_links_provinces_campaigns_and_officials(sample_db: Path, tmp_path: Path) -> None:

@@ -21,7 +21,6 @@ app = typer.Typer(
 )
 
 
-
 @app.callback()
 def _root() -> None:
     """danvan: Vietnamese dân vận news -> knowledge graph."""

@@ -57,9 +57,15 @@ def build(
     ],
     db: DbOption = None,
     workers: Annotated[
-        int,
-        typer.Option("--workers", "-w", min=1, help="Processes reading and extracting articles in parallel."),
-    ] = max(1, min(4, os.cpu_count() or 1)),
+        int | None,
+        typer.Option(
+            "--workers",
+            "-j",
+            min=1,
+            help="Processes reading and extracting articles in parallel. Default: one per CPU, at most 4.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Build (or extend) the knowledge graph in the embedded store from article files.
 
@@ -70,6 +76,8 @@ def build(
     from loaders.pipeline import extract_paths
 
     db_path = resolve_db(db)
+    # Resolved here, not in the signature, so --help and the README never show this machine's CPU count.
+    workers = workers or max(1, min(4, os.cpu_count() or 1))
     started = time.perf_counter()
     failures = 0
     try:

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from queries.cli.options import DbOption, resolve_db
+from queries.cli.options import DbOption
+from queries.cli.stored import load_stored_graph
 
 
 class ExportFormat(enum.StrEnum):
@@ -37,8 +38,6 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Export the graph held in the embedded store."""
-    from graph.store.embedded import open_store
-
     if fmt is not ExportFormat.neo4j_csv:
         from graph.rdf.iris import normalize_base
         from graph.rdf.void import check_created
@@ -50,8 +49,7 @@ def export(
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(1) from None
 
-    with open_store(resolve_db(db), read_only=True) as store:
-        kg = store.load_graph()
+    kg = load_stored_graph(db)
     if fmt is ExportFormat.neo4j_csv:
         from graph.neo4j_csv import write_import_files
 

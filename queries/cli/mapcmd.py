@@ -5,25 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from graph.knowledge import KnowledgeGraph
 from queries.cli.options import DbOption, resolve_db
+from queries.cli.stored import load_stored_graph
 
 _FOCUS_HELP = "Exactly one of --person, --province, --organization, --event, --campaign, --all."
 
 
-def _load_graph(db: Path | None) -> KnowledgeGraph:
-    from graph.store.embedded import open_store
-
-    path = resolve_db(db)
-    if not path.exists():
-        typer.echo(f"error: {path}: no such database (run `danvan build` first or pass --db)", err=True)
-        raise typer.Exit(1)
-    with open_store(path, read_only=True) as store:
-        return store.load_graph()
+def _date_option(flag: str, which: str) -> Any:
+    """--since and --until: one date filter seen from either end, so both read and parse alike."""
+    return typer.Option(flag, help=f"Only facts {which} this date (YYYY, YYYY-MM or YYYY-MM-DD).", show_default=False)
 
 
 def _date(value: str | None, option: str, *, end: bool) -> dt.date | None:
@@ -70,22 +64,8 @@ def map_command(
             show_default=False,
         ),
     ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since",
-            help="Only facts last seen on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).",
-            show_default=False,
-        ),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option(
-            "--until",
-            help="Only facts first seen on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).",
-            show_default=False,
-        ),
-    ] = None,
+    since: Annotated[str | None, _date_option("--since", "last seen on or after")] = None,
+    until: Annotated[str | None, _date_option("--until", "first seen on or before")] = None,
     max_nodes: Annotated[
         int | None,
         typer.Option(
@@ -121,7 +101,7 @@ def map_command(
     until_date = _date(until, "--until", end=True)
     if since_date and until_date and since_date > until_date:
         raise typer.BadParameter("--since is after --until", param_hint="--since")
-    kg = _load_graph(db)
+    kg = load_stored_graph(db)
     try:
         selection = select(
             kg,
@@ -154,7 +134,7 @@ def map_index_command(
     """Write an index page linking a map per province, per campaign and for the busiest officials."""
     from viz.index import write_index
 
-    kg = _load_graph(db)
+    kg = load_stored_graph(db)
     index, links = write_index(kg, out, busiest=busiest, max_nodes=max_nodes)
     typer.echo(f"wrote {index} linking {len(links)} maps")
 

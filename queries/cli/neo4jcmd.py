@@ -14,14 +14,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from queries.cli.options import (
-    DbOption,
-    Neo4jDatabaseOption,
-    Neo4jPasswordOption,
-    Neo4jUriOption,
-    Neo4jUserOption,
-    resolve_db,
-)
+from queries.cli.options import DbOption, neo4j_options, resolve_db
+from queries.cli.stored import load_stored_graph
+from queries.runner import Neo4jSettings
 
 if TYPE_CHECKING:
     from graph.knowledge import KnowledgeGraph
@@ -49,23 +44,8 @@ def _graph_from_articles(paths: list[Path], workers: int) -> tuple[KnowledgeGrap
     return build_graph(extractions), failures
 
 
-def _graph_from_store(db: Path) -> KnowledgeGraph:
-    from graph.store.embedded import open_store
-
-    if not db.exists():
-        raise _fail(f"{db}: no graph database here (run `danvan build PATH --db {db}` or use --from-articles)")
-    try:
-        with open_store(db, read_only=True) as store:
-            return store.load_graph()
-    except Exception as exc:  # the store's errors are one line already
-        raise _fail(" ".join(str(exc).split())) from None
-
-
+@neo4j_options
 def load(
-    neo4j_uri: Neo4jUriOption = None,
-    user: Neo4jUserOption = "neo4j",
-    password: Neo4jPasswordOption = None,
-    database: Neo4jDatabaseOption = None,
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Nodes or relationships per UNWIND batch (one transaction each).")
     ] = 1000,
@@ -81,6 +61,7 @@ def load(
     ] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Extraction processes (with --from-articles).")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    neo4j: Neo4jSettings | None = None,
 ) -> None:
     """Load the knowledge graph into Neo4j: constraints and indexes, then nodes, then relationships.
 
@@ -89,13 +70,13 @@ def load(
     """
     from graph.store.neo4j import Neo4jStore, Neo4jStoreError, Write
 
-    if not neo4j_uri:
+    if neo4j is None:
         raise _fail("no Neo4j server given: pass --neo4j-uri URI or set NEO4J_URI", code=2)
     if from_articles and db is not None:
         raise _fail("give either --db or --from-articles, not both", code=2)
 
     try:
-        store = Neo4jStore(neo4j_uri, user, password, database, batch_size)
+        store = Neo4jStore(neo4j.uri, neo4j.user, neo4j.password, neo4j.database, batch_size)
     except Neo4jStoreError as exc:
         raise _fail(str(exc)) from None
     with store:
@@ -107,10 +88,13 @@ def load(
         if from_articles:
             kg, failures = _graph_from_articles(list(from_articles), workers)
         else:
-            kg = _graph_from_store(resolve_db(db))
+            kg = load_stored_graph(db, hint=f"run `danvan build PATH --db {resolve_db(db)}` or use --from-articles")
         total = len(kg) + kg.g.number_of_edges()  # every node and relationship is in exactly one batch
-        typer.echo(f"loading {len(kg)} nodes and {kg.g.number_of_edges()} relationships into {store.uri}"
-                   + (f" (database {database})" if database else ""), err=True)
+        typer.echo(
+            f"loading {len(kg)} nodes and {kg.g.number_of_edges()} relationships into {store.uri}"
+            + (f" (database {neo4j.database})" if neo4j.database else ""),
+            err=True,
+        )
         bar: Any = None
         if not quiet:
             bar = typer.progressbar(length=max(total, 1), label="loading", file=sys.stderr)

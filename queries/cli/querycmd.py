@@ -9,17 +9,11 @@ from typing import Annotated
 
 import typer
 
-from queries.cli.options import (
-    DbOption,
-    Neo4jDatabaseOption,
-    Neo4jPasswordOption,
-    Neo4jUriOption,
-    Neo4jUserOption,
-    resolve_db,
-)
+from queries.cli.options import DbOption, embedded_or_neo4j, neo4j_options, resolve_db
 from queries.cli.output import OutputFormat, render
 from queries.library import BACKENDS, Library, Query, load_library
 from queries.params import ParamError, parse_assignments
+from queries.runner import Neo4jSettings
 
 query_app = typer.Typer(
     help="Canned Cypher queries for analysts: list them, show their Cypher, run them, export them for NeoDash.",
@@ -82,7 +76,10 @@ def _get(library: Library, name: str) -> Query:
 
 
 def list_queries(
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="table (readable) or json.")] = ListFormat.table,
+    fmt: Annotated[
+        ListFormat,
+        typer.Option("--format", "-f", help="A readable table, or JSON with descriptions, dialects and file paths."),
+    ] = ListFormat.table,
     queries_dir: QueriesDirOption = None,
 ) -> None:
     """List the queries: name, title and parameters with their types and defaults."""
@@ -139,33 +136,30 @@ def show(
     _finish(library)
 
 
+@neo4j_options
 def run(
     name: Annotated[str, typer.Argument(help="Query name (see `danvan query list`).")],
     param: Annotated[
         list[str] | None,
         typer.Option("--param", "-p", help="Parameter as key=value; repeatable. Typed and checked against the query."),
     ] = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="table, csv or json.")] = OutputFormat.table,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
     db: DbOption = None,
-    neo4j_uri: Neo4jUriOption = None,
-    user: Neo4jUserOption = "neo4j",
-    password: Neo4jPasswordOption = None,
-    database: Neo4jDatabaseOption = None,
     queries_dir: QueriesDirOption = None,
     write: WriteOption = False,
+    neo4j: Neo4jSettings | None = None,
 ) -> None:
     """Run one query on the embedded store (default) or on Neo4j (--neo4j-uri) and print the result.
 
     An explicit --db always means the embedded store, even when NEO4J_URI is set in the environment.
     """
-    from queries.runner import Neo4jSettings, open_backend, run_query
+    from queries.runner import open_backend, run_query
 
     library = _load(queries_dir, write)
     q = _get(library, name)
     try:
         given = parse_assignments(param or [])
-        neo4j = Neo4jSettings(neo4j_uri, user, password, database) if neo4j_uri and db is None else None
-        with open_backend(resolve_db(db), neo4j, write=write) as backend:
+        with open_backend(resolve_db(db), embedded_or_neo4j(db, neo4j), write=write) as backend:
             result = run_query(backend, q, given, write=write)
     except ParamError as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -179,7 +173,7 @@ def run(
 
 def run_all(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write one result file per query into.")],
-    fmt: Annotated[FileFormat, typer.Option("--format", "-f", help="csv or json files.")] = FileFormat.csv,
+    fmt: Annotated[FileFormat, typer.Option("--format", "-f", help="Format of the result files.")] = FileFormat.csv,
     db: DbOption = None,
     queries_dir: QueriesDirOption = None,
 ) -> None:

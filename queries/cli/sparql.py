@@ -8,8 +8,9 @@ from typing import Annotated
 
 import typer
 
-from queries.cli.options import DbOption, resolve_db
+from queries.cli.options import DbOption
 from queries.cli.output import OutputFormat, render
+from queries.cli.stored import load_stored_graph
 
 
 def _query_text(query: str) -> str:
@@ -55,13 +56,7 @@ def sparql(
         if data:
             dataset = load_files(list(data))
         else:
-            from graph.store.embedded import open_store
-
-            path = resolve_db(db)
-            if not path.exists():
-                raise SparqlError(f"{path}: no graph database here (build one, or give --data FILE)")
-            with open_store(path, read_only=True) as store:
-                kg = store.load_graph()
+            kg = load_stored_graph(db, hint="build one, or give --data FILE")
             dataset = load_graph(kg, base=base)
         result = run_query(dataset, _query_text(query))
     except (SparqlError, ValueError, OSError) as exc:

@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from graph.store.result import QueryResult
-from queries.cli.options import (
-    DbOption,
-    Neo4jDatabaseOption,
-    Neo4jPasswordOption,
-    Neo4jUriOption,
-    Neo4jUserOption,
-    resolve_db,
-)
+from queries.cli.options import DbOption, embedded_or_neo4j, neo4j_options, resolve_db
 from queries.cli.output import OutputFormat, render
+from queries.runner import Backend, Neo4jSettings
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
@@ -36,45 +30,47 @@ def parse_param(text: str) -> tuple[str, Any]:
     return key.strip(), value
 
 
+def _one_line(exc: BaseException) -> str:
+    # The stores' errors are one line already; a Cypher syntax error may span several.
+    return " ".join(str(exc).split())
+
+
 @contextmanager
-def _store(db: Path | None, neo4j_uri: str | None, user: str, password: str | None, database: str | None,
-           write: bool) -> Iterator[Any]:
-    """The embedded store (opened read-only unless writing) or a Neo4j server; errors end the command."""
-    if neo4j_uri:
-        from graph.store.neo4j import Neo4jStore, Neo4jStoreError
+def _store(db: Path | None, neo4j: Neo4jSettings | None, write: bool) -> Iterator[Any]:
+    """The embedded store (opened read-only unless writing) or a Neo4j server; errors end the command.
 
+    The same opening rules as ``danvan query run``: Neo4j is verified before use, so a wrong URI or
+    password fails at once rather than after the driver's retries, and an explicit --db wins.
+    """
+    from queries.runner import open_backend
+
+    with ExitStack() as stack:
         try:
-            with Neo4jStore(neo4j_uri, user=user, password=password, database=database) as neo:
-                yield neo
-        except Neo4jStoreError as exc:
-            typer.echo(f"error: {exc}", err=True)
+            backend: Backend = stack.enter_context(open_backend(resolve_db(db), embedded_or_neo4j(db, neo4j), write))
+        except Exception as exc:  # missing file, locked store, unreachable server, refused credentials
+            typer.echo(f"error: {_one_line(exc)}", err=True)
             raise typer.Exit(1) from None
-        return
-    from graph.store.embedded import StoreError, open_store
-
-    try:
-        # Opening the file read-only is what makes read-only hold: LadybugDB refuses every write.
-        with open_store(resolve_db(db), read_only=not write) as store:
-            yield store
-    except StoreError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
+        yield backend.store
 
 
+@neo4j_options
 def stats(
     db: DbOption = None,
     fmt: FormatOption = OutputFormat.table,
-    neo4j_uri: Neo4jUriOption = None,
-    user: Neo4jUserOption = "neo4j",
-    password: Neo4jPasswordOption = None,
-    database: Neo4jDatabaseOption = None,
+    neo4j: Neo4jSettings | None = None,
 ) -> None:
-    """Count the nodes per label and the relationships per type in the store."""
-    with _store(db, neo4j_uri, user, password, database, write=False) as store:
-        counts = store.counts()
+    """Count the nodes per label and the relationships per type in the store (embedded, or Neo4j with --neo4j-uri)."""
+    with _store(db, neo4j, write=False) as store:
+        try:
+            counts = store.counts()
+        except Exception as exc:  # a driver error mid-way: one line, not a traceback
+            typer.echo(f"error: {_one_line(exc)}", err=True)
+            raise typer.Exit(1) from None
         if not getattr(store, "complete", True):
-            typer.echo("warning: the last build of this store did not finish; run `danvan build` again "
-                       "to complete it", err=True)
+            typer.echo(
+                "warning: the last build of this store did not finish; run `danvan build` again to complete it",
+                err=True,
+            )
     if fmt is OutputFormat.json:
         typer.echo(json.dumps(counts, ensure_ascii=False, indent=2))
         return
@@ -83,6 +79,7 @@ def stats(
     typer.echo(render(QueryResult(["kind", "name", "count"], rows), fmt), nl=False)
 
 
+@neo4j_options
 def cypher(
     query: Annotated[str, typer.Argument(help="The Cypher text; pass values with -p rather than in the text.")],
     db: DbOption = None,
@@ -92,21 +89,18 @@ def cypher(
         list[str] | None,
         typer.Option("--param", "-p", help="Query parameter key=value (JSON values: 42, true, [1,2]); repeatable."),
     ] = None,
-    neo4j_uri: Neo4jUriOption = None,
-    user: Neo4jUserOption = "neo4j",
-    password: Neo4jPasswordOption = None,
-    database: Neo4jDatabaseOption = None,
+    neo4j: Neo4jSettings | None = None,
 ) -> None:
-    """Run an ad-hoc Cypher query on the store; read-only unless --write is given."""
-    params = dict(parse_param(p) for p in param or [])
-    from graph.store.embedded import StoreError
+    """Run an ad-hoc Cypher query on the store; read-only unless --write is given.
 
-    with _store(db, neo4j_uri, user, password, database, write=write) as store:
+    An explicit --db always means the embedded store, even when NEO4J_URI is set in the environment.
+    """
+    params = dict(parse_param(p) for p in param or [])
+    with _store(db, neo4j, write=write) as store:
         try:
             result = store.query(query, params, read_only=not write)
-        except (StoreError, RuntimeError, PermissionError) as exc:
-            # The stores' errors are one line already; a Cypher syntax error may span several.
-            typer.echo(f"error: {' '.join(str(exc).split())}", err=True)
+        except Exception as exc:  # syntax errors, refused writes, driver errors: one line each
+            typer.echo(f"error: {_one_line(exc)}", err=True)
             raise typer.Exit(1) from None
     typer.echo(render(result, fmt), nl=False)
 
