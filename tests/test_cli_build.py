@@ -71,6 +71,17 @@ def test_build_reports_an_unreadable_file_and_goes_on(seed_files: list[Path], tm
         assert store.counts()["nodes"]["Article"] >= 1
 
 
+def test_build_names_a_missing_path_in_one_line_and_builds_the_rest(seed_files: list[Path], tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "article.txt"
+    db = tmp_path / "missing.lbdb"
+    result = run("build", str(missing), str(seed_files[0]), "--db", str(db), "--workers", "1")
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and str(missing) in errors[0], result.stderr
+    with open_store(db, read_only=True) as store:
+        assert store.counts()["nodes"]["Article"] == 1
+
+
 def test_stats_prints_counts_per_label_and_type(small_db: Path) -> None:
     with open_store(small_db, read_only=True) as store:
         counts = store.counts()

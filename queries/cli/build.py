@@ -50,8 +50,9 @@ def build(
     paths: Annotated[
         list[Path],
         typer.Argument(
+            # No exists=True: a missing path is one error line like any unreadable file, and the rest of the
+            # batch is still built (as in ``extract``).
             help="Article files (.txt, .html, .jsonl) or folders to read recursively.",
-            exists=True,
             show_default=False,
         ),
     ],
@@ -90,7 +91,7 @@ def build(
                     extractions.append(item)
                 else:
                     failures += 1
-                    bar.console.print(f"error: {item}", markup=False, highlight=False)
+                    bar.console.print(f"error: {item}", markup=False, highlight=False, soft_wrap=True)
                 bar.advance(reading)
             bar.update(reading, total=len(extractions) + failures)
             tasks: dict[str, Any] = {}
