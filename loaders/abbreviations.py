@@ -56,6 +56,9 @@ ABBREVIATIONS: dict[str, str] = {
     "BCĐ QCDC": "Ban Chỉ đạo thực hiện Quy chế dân chủ",
     "TTXVN": "Thông tấn xã Việt Nam",
     "VN": "Việt Nam",
+    "Cty": "Công ty",
+    "HĐTV": "Hội đồng thành viên",
+    "HĐQT": "Hội đồng quản trị",
 }
 
 _LETTER = r"[\wĐđ]"

@@ -20,10 +20,16 @@ if TYPE_CHECKING:
 KNOWN: list[tuple[str, str, str]] = [
     (r"Dân vận khéo", "Dân vận khéo", "movement"),
     (r"Năm dân vận chính quyền", "Năm dân vận chính quyền", "year"),
-    (r"Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
-     "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", "campaign"),
-    (r"Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh",
-     "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh", "campaign"),
+    (
+        r"Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+        "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+        "campaign",
+    ),
+    (
+        r"Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh",
+        "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh",
+        "campaign",
+    ),
     (r"Toàn dân đoàn kết xây dựng đời sống văn hó?oá?", "Toàn dân đoàn kết xây dựng đời sống văn hóa", "movement"),
     (r"Người Việt Nam ưu tiên dùng hàng Việt Nam", "Người Việt Nam ưu tiên dùng hàng Việt Nam", "campaign"),
     (r"Ngày vì người nghèo", "Ngày vì người nghèo", "campaign"),
@@ -43,14 +49,20 @@ UNITS = (
 _FIGURE_BEFORE = re.compile(rf"(?P<num>{NUMBER})\s+(?P<unit>{UNITS})\s*[\"“]?\s*$")
 #: A figure later in the same clause: "... "Dân vận khéo" ở vùng cao đã có 1.862 mô hình" (not "có thêm":
 #: an increment is not the total).
-_FIGURE_AFTER = re.compile(rf"^[\"”]?(?:[^;.!?]|\.(?=\d)){{0,90}}?(?:với|có|gồm|đạt|là|xây dựng được|công nhận)\s+"
-                           rf"(?:trên\s+|hơn\s+|gần\s+|tổng số\s+)?(?P<num>{NUMBER})\s+(?P<unit>{UNITS})(?![\w])")
+_FIGURE_AFTER = re.compile(
+    rf"^[\"”]?(?:[^;.!?]|\.(?=\d)){{0,90}}?(?:với|có|gồm|đạt|là|xây dựng được|công nhận)\s+"
+    rf"(?:trên\s+|hơn\s+|gần\s+|tổng số\s+)?(?P<num>{NUMBER})\s+(?P<unit>{UNITS})(?![\w])"
+)
 #: "... nâng tổng số mô hình toàn tỉnh lên 9.318".
-_TOTAL_AFTER = re.compile(rf"^[\"”]?(?:[^;.!?]|\.(?=\d)){{0,120}}?tổng số (?P<unit>{UNITS})[^;.!?\d]{{0,40}}?"
-                          rf"(?:lên|là|đạt)\s+(?P<num>{NUMBER})(?![\d])")
+_TOTAL_AFTER = re.compile(
+    rf"^[\"”]?(?:[^;.!?]|\.(?=\d)){{0,120}}?tổng số (?P<unit>{UNITS})[^;.!?\d]{{0,40}}?"
+    rf"(?:lên|là|đạt)\s+(?P<num>{NUMBER})(?![\d])"
+)
 _BREAKDOWN = re.compile(r"^[\"”]?\s*,?\s*trong đó\s*:?\s*(?P<items>(?:[^.;]|\.(?=\d))+)")
-_ITEM = re.compile(rf"^\s*(?P<num>{NUMBER})\s+(?P<unit>{UNITS})\s+(?:(?:trong|thuộc|ở)\s+)?(?:các\s+)?"
-                   rf"(?:lĩnh vực\s+)?(?P<label>.+?)\s*$")
+_ITEM = re.compile(
+    rf"^\s*(?P<num>{NUMBER})\s+(?P<unit>{UNITS})\s+(?:(?:trong|thuộc|ở)\s+)?(?:các\s+)?"
+    rf"(?:lĩnh vực\s+)?(?P<label>.+?)\s*$"
+)
 
 
 def parse_number(text: str) -> float:
@@ -63,8 +75,10 @@ def _value(text: str) -> float | int:
     return int(number) if number.is_integer() else number
 
 
-_CHEAP = re.compile(r"Dân vận khéo|Năm dân vận|Học tập và làm theo|Toàn dân đoàn kết|ưu tiên dùng hàng|"
-                    r"người nghèo|phong trào|Phong trào|cuộc vận động|Cuộc vận động|chương trình|Chương trình")
+_CHEAP = re.compile(
+    r"Dân vận khéo|Năm dân vận|Học tập và làm theo|Toàn dân đoàn kết|ưu tiên dùng hàng|"
+    r"người nghèo|phong trào|Phong trào|cuộc vận động|Cuộc vận động|chương trình|Chương trình"
+)
 
 
 def find_campaigns(ctx: Context) -> None:

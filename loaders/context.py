@@ -39,9 +39,7 @@ _LEVEL = {"tp": "thành phố", "tp.": "thành phố"}
 
 def _sentences(doc: Document) -> list[Sentence]:
     spans = [(s.start, s.end) for s in doc.sentences]
-    if doc.title_span is not None and not any(
-        a < doc.title_span.end and doc.title_span.start < b for a, b in spans
-    ):
+    if doc.title_span is not None and not any(a < doc.title_span.end and doc.title_span.start < b for a, b in spans):
         spans.insert(0, (doc.title_span.start, doc.title_span.end))
     out: list[Sentence] = []
     text = doc.text
@@ -176,8 +174,14 @@ class Context:
             entity_id = self.entity("Place", unit.name, unit.name, kind=unit.kind, code=unit.code, status=unit.status)
             if not unit.current:
                 successor = places.BY_NAME[unit.successor]
-                target = self.entity("Place", successor.name, successor.name, kind=successor.kind,
-                                     code=successor.code, status=successor.status)
+                target = self.entity(
+                    "Place",
+                    successor.name,
+                    successor.name,
+                    kind=successor.kind,
+                    code=successor.code,
+                    status=successor.status,
+                )
                 self.fact("MERGED_INTO", entity_id, target, sentence, effective=MERGER_DATE)
             return entity_id
         return self.entity("Place", f"{name}|{province}", name, kind=kind)

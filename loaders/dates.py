@@ -26,9 +26,7 @@ _CUE = (
 
 #: A date near the start of a sentence, introduced by a time word ("Ngày 23-12,", "Sáng 24/7,",
 #: "Chiều nay (5/3)"): the date of what the sentence reports.
-LEADING_DATE = re.compile(
-    rf"^[\s(\"“]*(?:{_CUE})\(?\s*(?:{_RANGE}|{_NUMERIC}|{_WORDS})"
-)
+LEADING_DATE = re.compile(rf"^[\s(\"“]*(?:{_CUE})\(?\s*(?:{_RANGE}|{_NUMERIC}|{_WORDS})")
 #: Any cued date inside a sentence ("ngày 23/12/2022", "(24/7)").
 CUED_DATE = re.compile(rf"(?:{_CUE}|\()\s*(?:{_RANGE}|{_NUMERIC}|{_WORDS})")
 

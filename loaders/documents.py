@@ -19,13 +19,24 @@ if TYPE_CHECKING:
     from loaders.context import Context, Sentence
 
 KINDS = {
-    "nghị quyết": "nghị quyết", "chỉ thị": "chỉ thị", "kết luận": "kết luận", "quyết định": "quyết định",
-    "đề án": "đề án", "kế hoạch": "kế hoạch", "chương trình hành động": "chương trình",
-    "quy chế": "quy chế", "quy định": "quy định", "hướng dẫn": "hướng dẫn", "nghị định": "nghị định",
-    "thông tư": "thông tư", "luật": "luật",
+    "nghị quyết": "nghị quyết",
+    "chỉ thị": "chỉ thị",
+    "kết luận": "kết luận",
+    "quyết định": "quyết định",
+    "đề án": "đề án",
+    "kế hoạch": "kế hoạch",
+    "chương trình hành động": "chương trình",
+    "quy chế": "quy chế",
+    "quy định": "quy định",
+    "hướng dẫn": "hướng dẫn",
+    "nghị định": "nghị định",
+    "thông tư": "thông tư",
+    "luật": "luật",
 }
-_KIND = r"Nghị quyết|Chỉ thị|Kết luận|Quyết định|Đề án|Kế hoạch|Chương trình hành động|Quy chế|Quy định|Hướng dẫn|" \
-        r"Nghị định|Thông tư"
+_KIND = (
+    r"Nghị quyết|Chỉ thị|Kết luận|Quyết định|Đề án|Kế hoạch|Chương trình hành động|Quy chế|Quy định|Hướng dẫn|"
+    r"Nghị định|Thông tư"
+)
 _NUMBERED = re.compile(
     rf"(?<![\w])(?P<kind>{_KIND.lower()}|{_KIND})\s+(?:số\s+)?"
     rf"(?P<number>\d+[a-z]?(?:[-/][\w.&Đđ]+)+|(?<=số )\d+[a-z]?)(?![\w/])"
@@ -48,12 +59,16 @@ _SUFFIX_ISSUERS = [
     (re.compile(r"(?:/|-)(?:NĐ-)?CP$"), "Chính phủ"),
     (re.compile(r"/(?:QĐ|CT)-TTg$"), "Thủ tướng Chính phủ"),
 ]
-_ISSUE_VERB = re.compile(r"^\s*(?:đã\s+)?(?:chủ trì,?\s+)?(?:ban hành|triển khai(?:\s+có hiệu quả|\s+thực hiện)?|"
-                         r"xây dựng|thực hiện)\s*$")
+_ISSUE_VERB = re.compile(
+    r"^\s*(?:đã\s+)?(?:chủ trì,?\s+)?(?:ban hành|triển khai(?:\s+có hiệu quả|\s+thực hiện)?|"
+    r"xây dựng|thực hiện)\s*$"
+)
 
 
-_CHEAP = re.compile(r"Nghị|Chỉ thị|Kết luận|Quyết định|Đề án|Kế hoạch|Luật|Chương trình|Quy|Hướng dẫn|Thông tư|"
-                    r"nghị quyết|chỉ thị|kết luận|quyết định|đề án|kế hoạch")
+_CHEAP = re.compile(
+    r"Nghị|Chỉ thị|Kết luận|Quyết định|Đề án|Kế hoạch|Luật|Chương trình|Quy|Hướng dẫn|Thông tư|"
+    r"nghị quyết|chỉ thị|kết luận|quyết định|đề án|kế hoạch"
+)
 
 
 def find_documents(ctx: Context) -> None:
@@ -70,16 +85,30 @@ def find_documents(ctx: Context) -> None:
                 continue
             year = _YEAR.search(text, match.end(), min(len(text), match.end() + 12)) or _YEAR.search(number)
             issuer = _issuer(ctx, sentence, match.start(), match.end(), number)
-            _document(ctx, sentence, kind, f"{match.group(0)[0].upper()}{match.group(0)[1:]}", number,
-                      int(year.group(1)) if year else None, issuer)
+            _document(
+                ctx,
+                sentence,
+                kind,
+                f"{match.group(0)[0].upper()}{match.group(0)[1:]}",
+                number,
+                int(year.group(1)) if year else None,
+                issuer,
+            )
             taken.append((match.start(), match.end()))
         for match in _LAW.finditer(text):
             name = f"Luật {match.group('name').strip()}"
             law_year = match.group("year")
             if law_year:
                 name = f"{name} năm {law_year}"
-            _document(ctx, sentence, "luật", name, None, int(law_year) if law_year else None,
-                      Org("Quốc hội", "legislature", "central", ""))
+            _document(
+                ctx,
+                sentence,
+                "luật",
+                name,
+                None,
+                int(law_year) if law_year else None,
+                Org("Quốc hội", "legislature", "central", ""),
+            )
             taken.append((match.start(), match.end()))
         for match in _NAMED.finditer(text):
             if match.start() == 0 or any(s <= match.start() < e for s, e in taken):
@@ -116,8 +145,9 @@ def _issuer(ctx: Context, sentence: Sentence, start: int, end: int, number: str)
     return None
 
 
-def _document(ctx: Context, sentence: Sentence, kind: str, name: str, number: str | None, year: int | None,
-              issuer: Org | None) -> None:
+def _document(
+    ctx: Context, sentence: Sentence, kind: str, name: str, number: str | None, year: int | None, issuer: Org | None
+) -> None:
     issuer_name = issuer.name if issuer else ""
     key_tail = number if number else (name if kind == "luật" else "")
     key = f"{kind}|{key_tail}|{issuer_name}|{year or ''}"

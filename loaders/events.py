@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 _LE = (
     r"[Ll]ễ\s+(?:kỷ niệm|kỉ niệm|phát động|ra mắt|khai mạc|bế mạc|trao|tuyên dương|khánh thành|khởi công|công bố|"
     r"đón nhận|tổng kết|mít tinh|gặp mặt|tôn vinh|giao nhận|khai giảng|ký kết|biểu dương|ra quân|phát động|"
-    r"dâng hương|tưởng niệm|truy điệu|bàn giao|tiếp nhận|động thổ|xuất quân|trao quyết định|trao tặng|trao)"
+    r"dâng hương|tưởng niệm|truy điệu|bàn giao|tiếp nhận|động thổ|xuất quân|trao quyết định|trao tặng|trao|"
+    r"hưởng ứng|khai trương|đón|chào mừng)"
 )
 # Case-sensitive with both first-letter cases spelled out: much faster than re.IGNORECASE on long texts.
 _KINDS = (
@@ -35,12 +36,16 @@ _KINDS = (
     rf"[Dd]iễn đàn|"
     rf"[Ll]iên hoan|[Kk]ỳ họp|[Pp]hiên họp|[Bb]uổi (?:làm việc|gặp mặt|lễ|đón tiếp|tiếp|họp báo)|"
     rf"[Cc]uộc (?:thi|họp báo|họp|làm việc|gặp)|[Hh]ọp báo|"
-    rf"[Mm]ít tinh|{_LE})(?![\w])"
+    rf"[Mm]ít tinh|[Ff]estival|{_LE}|"
+    # "tham dự chương trình có ...", "dự sự kiện": a programme or event someone attends is one
+    rf"(?<=dự )(?:chương trình|sự kiện))(?![\w])"
 )
 KIND_RE = re.compile(r"(?<![\w])" + _KINDS)
-_ORGANISE_BEFORE = re.compile(r"(?<!Ban )(?<!ban )(?:tổ chức|khai mạc|tiến hành|phối hợp tổ chức|long trọng tổ chức)"
-                              r"(?:\s+thành công)?(?:\s+(?:vòng|chung|kết|sơ|khảo|buổi|lễ|phiên|trọng thể)){0,3}\s*$",
-                              re.IGNORECASE)
+_ORGANISE_BEFORE = re.compile(
+    r"(?<!Ban )(?<!ban )(?:tổ chức|khai mạc|tiến hành|phối hợp tổ chức|long trọng tổ chức)"
+    r"(?:\s+thành công)?(?:\s+(?:vòng|chung|kết|sơ|khảo|buổi|lễ|phiên|trọng thể)){0,3}\s*$",
+    re.IGNORECASE,
+)
 _ORGANISE_AFTER = re.compile(r"^[^.;]{0,120}?\bdo\s+", re.IGNORECASE)
 _HAPPENED_AFTER = re.compile(r"^[^.;,]{0,60}?\b(?:đã diễn ra|diễn ra|được tổ chức|khai mạc|bế mạc)\b")
 _NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s+(?:\w+\s+)?$")
@@ -55,8 +60,11 @@ SPEAK = "SPOKE_AT"
 ROLE_RE = re.compile(
     r"(?<![\w])(?:(?P<chair>(?:đồng\s+)?chủ trì)(?!,?\s+(?:phối hợp|thực hiện|triển khai|xây dựng|tham mưu))"
     r"|(?P<attend>(?:(?:tham|cùng|tới|về|đến)\s+)?dự(?!\s*(?:án|kiến|báo|thảo|toán|trữ|bị|định|phòng|đoán|luật|"
-    r"thi|tính|khuyết|phần|kỳ|tuyển|đám|giờ|lễ hội)(?![\w])))"
-    r"|(?P<speak>phát biểu|đọc diễn văn|trình bày(?:\s+tham luận)?|báo cáo(?=\s+(?:tham luận|tại))|"
+    r"thi|tính|khuyết|phần|kỳ|tuyển|đám|giờ|lễ hội)(?![\w]))"
+    # "Về phía tỉnh Sóc Trăng có đồng chí A": one side's members in an attendance list
+    r"|(?<![\w])Về phía\s+(?:[^\s,;.]+\s+){1,5}?có)"
+    r"|(?P<speak>phát biểu|đọc diễn văn|tuyên đọc|đọc (?:thông điệp|diễn văn|báo cáo|tham luận)|"
+    r"trình bày(?:\s+tham luận)?|báo cáo(?=\s+(?:tham luận|tại))|"
     r"kết luận(?=\s+(?:hội|buổi|phiên|tại))))"
     r"(?![\w])",
     re.IGNORECASE,
@@ -84,7 +92,7 @@ def _event_name(text: str, start: int, end: int) -> str:
     limit = min(end, start + 160)
     match = stop.search(text, start, limit)
     cut = match.start() if match else limit
-    name = text[start:cut].strip(" ,\"“”")
+    name = text[start:cut].strip(' ,"“”')
     quote = re.match(r"^[^\"“]{0,30}[\"“]([^\"”]{3,150})[\"”]", text[start:end])
     if quote:
         name = text[start : start + quote.end()]
@@ -117,7 +125,7 @@ def find_events(ctx: Context) -> None:
             score = 0
             if sentence.is_title:
                 score += 3
-            if match.group(0)[0].isupper() and (match.start() == 0 or before.rstrip().endswith((":", "\"", "“"))):
+            if match.group(0)[0].isupper() and (match.start() == 0 or before.rstrip().endswith((":", '"', "“"))):
                 score += 2
             if _ORGANISE_BEFORE.search(before[-40:]):
                 score += 3
@@ -192,8 +200,16 @@ def _organiser(ctx: Context, info: EventInfo, sentence: Sentence) -> bool:
 #: A sentence set at an event ("Tại buổi làm việc, ông A cho biết ...") and the statement verbs that make
 #: its first named person a speaker there.
 _AT_EVENT = re.compile(r"^\W*(?:Tại|Trong|Ở)\s+(?:\S+\s+){0,4}?(?=" + _KINDS + ")")
+#: "Thay mặt lãnh đạo tỉnh, A gửi lời chúc mừng ...": greeting or thanking an event on behalf of a body.
+_ON_BEHALF = re.compile(r"(?<![\w])Thay mặt\s+[^,;.]{2,80},\s*")  # capitalised: a sentence (or caption) start
+_BEHALF_STATEMENT = re.compile(
+    r"[\s,]*(?:đã\s+)?(?:chào mừng|gửi lời|chúc mừng|cảm ơn|phát biểu|đọc diễn văn|tuyên đọc|biểu dương|tri ân)"
+)
+#: "Đó là khẳng định của bà A, ... tại kỳ họp thứ 5": the words were said at the event the sentence names.
+_QUOTED_AT = re.compile(r"^\W*(?:Đó|Đây) là (?:khẳng định|nhận định|chia sẻ|phát biểu|ý kiến|yêu cầu|chỉ đạo) của\s")
 _STATEMENT = re.compile(
-    r"\s*(?:đã\s+|cũng\s+)?(?:cho biết|nêu rõ|nhấn mạnh|khẳng định|đề nghị|yêu cầu|báo cáo|chào mừng|đọc diễn văn|"
+    r"[\s,]*(?:đã\s+|cũng\s+)?(?:gửi lời (?:chúc mừng|chào mừng|cảm ơn)|tuyên đọc|"
+    r"cho biết|nêu rõ|nhấn mạnh|khẳng định|đề nghị|yêu cầu|báo cáo|chào mừng|đọc diễn văn|"
     r"khái quát|trình bày|chia sẻ|thông tin|cảm ơn|đánh giá|ghi nhận|biểu dương|giới thiệu|nói|phát biểu|kết luận|"
     r"công bố|quán triệt|phổ biến|thông báo|đề xuất|kiến nghị|mong muốn|bày tỏ|trao)"
 )
@@ -201,12 +217,29 @@ _STATEMENT = re.compile(
 
 def _statement_at_event(ctx: Context, sentence: Sentence) -> str | None:
     """The person who speaks in a sentence set at an event, if the sentence is one."""
-    if not sentence.persons or not _AT_EVENT.match(sentence.text):
+    if not sentence.persons:
         return None
     ends: dict[int, int] = ctx.notes.get("mention_end", {})
     first = sentence.persons[0]
     after = ends.get(first.start, first.end)
-    return first.name if _STATEMENT.match(ctx.text, after, sentence.end) else None
+    if _AT_EVENT.match(sentence.text):
+        return first.name if _STATEMENT.match(ctx.text, after, sentence.end) else None
+    behalf = _ON_BEHALF.search(sentence.text)
+    if behalf:
+        speaker = next((p for p in sentence.persons if p.start - sentence.start >= behalf.end()), None)
+        if speaker is None:
+            return None
+        after = ends.get(speaker.start, speaker.end)
+        return speaker.name if _BEHALF_STATEMENT.match(ctx.text, after, sentence.end) else None
+    if _QUOTED_AT.match(sentence.text):
+        rest = ctx.text[after : sentence.end]
+        at = re.search(r"\btại\s+(?:\S+\s+){0,2}?" + _KINDS, rest)
+        return first.name if at and not _ROLE_VERB_BEFORE.search(rest, 0, at.start() + 1) else None
+    return None
+
+
+#: "... khi tham dự lễ X": the event is the one the person attends, not where the words were said.
+_ROLE_VERB_BEFORE = re.compile(r"\b(?:dự|chủ trì)\s*$")
 
 
 def assign_roles(ctx: Context) -> None:
@@ -276,6 +309,8 @@ def assign_roles(ctx: Context) -> None:
                 start = person.start - sentence.start
                 if lead is not None and governed_end >= 0 and not _list_gap(sentence, governed_end, start, chains):
                     lead = None  # "Phát biểu, A mong muốn ... các đồng chí B và C tiếp tục": B, C are not speakers
+                if lead is not None and _OWNER_BEFORE.search(sentence.text, max(0, start - 24), start):
+                    lead = None  # "tham dự sự kiện của A": A owns the event, the subject attends it
                 if lead is not None:
                     _role_fact(ctx, name, lead, event, sentence)
                     last_group.append(name)
@@ -290,7 +325,11 @@ def assign_roles(ctx: Context) -> None:
 
 
 _LIST_GAP = re.compile(
-    rf"[\s,;:]*(?:và|cùng)?[\s,;:]*(?:các\s+)?(?:đồng chí|ông|bà|đ/c)?[\s,;:]*(?:(?:{RANKS})\s*)?", re.IGNORECASE
+    # an unnamed item of an attendance list between named ones: "...; đại diện lãnh đạo Vụ X; ông B"
+    rf"(?:[\s,;]*(?:đại diện|lãnh đạo)[^.;]*;)?"
+    rf"[\s,;:]*(?:và|cùng)?[\s,;:]*(?:các\s+)?(?:đồng chí|ông|bà|đ/c)?[\s,;:]*"
+    rf"(?:(?:{RANKS}|Giáo sư|Phó Giáo sư|Tiến sĩ)\s*)?",
+    re.IGNORECASE,
 )
 
 
@@ -301,6 +340,10 @@ def _list_gap(sentence: Sentence, a: int, b: int, chains: list[tuple[int, int]])
         if a <= cs and ce <= b:
             gap = gap[: cs - a] + " " + gap[ce - a :]
     return _LIST_GAP.fullmatch(gap) is not None
+
+
+#: "sự kiện của A", "lễ ra mắt sách của nhà thơ A": the person after "của" owns what is attended.
+_OWNER_BEFORE = re.compile(r"(?<![\w])của(?:\s+[^\s,;.:]+){0,2}\s+$")
 
 
 def _role_fact(ctx: Context, name: str, role: str, event: EventInfo, sentence: Sentence) -> None:

@@ -15,7 +15,7 @@ from loaders.context import Context
 from loaders.document import Document
 from loaders.documents import find_documents
 from loaders.events import assign_roles, find_events
-from loaders.persons import find_persons
+from loaders.persons import find_persons, find_short_forms, is_photo_credit
 from loaders.place_mentions import find_places
 from loaders.titles import CURRENT, assign
 
@@ -25,9 +25,14 @@ Component = Callable[[Context], None]
 def persons(ctx: Context) -> None:
     """Person names per sentence; every named person is a Person entity (bylines are metadata, not persons)."""
     authors = {a.strip() for a in ctx.doc.authors}
-    for person in find_persons(ctx.text):  # one pass over the text, then each name to its sentence
-        if person.name in authors:
-            continue
+    full = [
+        p
+        for p in find_persons(ctx.text)  # one pass over the text, then each name to its sentence
+        if p.name not in authors and not is_photo_credit(ctx.text, p.start, p.end)
+    ]
+    # "ông Dũng" later in the text is the Đặng Việt Dũng named before: his titles and roles there count
+    mentions = sorted(full + find_short_forms(ctx.text, full), key=lambda p: p.start)
+    for person in mentions:
         sentence = ctx.sentence_at(person.start)
         if sentence is not None and person.end <= sentence.end:
             sentence.persons.append(person)
@@ -44,8 +49,9 @@ def titles(ctx: Context) -> None:
             ends[holding.person.start] = max(ends.get(holding.person.start, 0), holding.mention_end)
             post = holding.post
             org_id = ctx.org(post.org, sentence)
-            post_id = ctx.entity("Post", post.label, post.label, label=post.label, role=post.role,
-                                 organization=post.org.name)
+            post_id = ctx.entity(
+                "Post", post.label, post.label, label=post.label, role=post.role, organization=post.org.name
+            )
             ctx.fact("POST_IN", post_id, org_id, sentence)
             fact = ctx.fact("HOLDS", ctx.person(holding.person.name), post_id, sentence, status=post.status)
             if fact.properties.get("status") == CURRENT and post.status != CURRENT:

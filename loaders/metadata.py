@@ -183,8 +183,10 @@ def parse_byline(line: str) -> tuple[list[str], str] | None:
 
 def _is_headline(line: str) -> bool:
     stripped = line.strip()
-    return 10 <= len(stripped) <= 250 and not stripped.endswith((".", ";", ",", ":")) and any(
-        c.isalpha() for c in stripped
+    return (
+        10 <= len(stripped) <= 250
+        and not stripped.endswith((".", ";", ",", ":"))
+        and any(c.isalpha() for c in stripped)
     )
 
 

@@ -54,9 +54,7 @@ def _tone_moves() -> dict[str, str]:
 _MOVES = _tone_moves()
 # Candidates: o/u followed by a toned a/e/y that ends the syllable (no letter after it). A character-class
 # scan is much faster than an alternation of the 60 pairs; the callback checks the exact pair and q-.
-_TONE_PATTERN = re.compile(
-    "[oOuU][" + "".join(sorted({k[1] for k in _MOVES})) + r"](?!\w)"
-)
+_TONE_PATTERN = re.compile("[oOuU][" + "".join(sorted({k[1] for k in _MOVES})) + r"](?!\w)")
 
 
 def _move_tone(match: re.Match[str]) -> str:

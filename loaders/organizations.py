@@ -22,28 +22,56 @@ from functools import cache
 from pathlib import Path
 
 from graph import places
+from loaders.abbreviations import expand
 from loaders.persons import STOP_WORDS, SYLLABLE
 
 DATA = Path(__file__).with_name("data")
 
 #: Level words before a place name, as written -> canonical.
 LEVEL_WORDS = {
-    "tỉnh": "tỉnh", "Tỉnh": "tỉnh",
-    "thành phố": "thành phố", "Thành phố": "thành phố", "TP.": "thành phố", "TP": "thành phố",
-    "Tp.": "thành phố", "Tp": "thành phố",
-    "huyện": "huyện", "Huyện": "huyện", "quận": "quận", "Quận": "quận",
-    "thị xã": "thị xã", "Thị xã": "thị xã", "xã": "xã", "Xã": "xã", "phường": "phường", "Phường": "phường",
-    "thị trấn": "thị trấn", "Thị trấn": "thị trấn",
+    "tỉnh": "tỉnh",
+    "Tỉnh": "tỉnh",
+    "thành phố": "thành phố",
+    "Thành phố": "thành phố",
+    "TP.": "thành phố",
+    "TP": "thành phố",
+    "Tp.": "thành phố",
+    "Tp": "thành phố",
+    "huyện": "huyện",
+    "Huyện": "huyện",
+    "quận": "quận",
+    "Quận": "quận",
+    "thị xã": "thị xã",
+    "Thị xã": "thị xã",
+    "xã": "xã",
+    "Xã": "xã",
+    "phường": "phường",
+    "Phường": "phường",
+    "thị trấn": "thị trấn",
+    "Thị trấn": "thị trấn",
 }
 #: Administrative level of an organisation by its level word.
 LEVEL_OF_WORD = {
-    "tỉnh": "province", "thành phố": "district", "huyện": "district", "quận": "district", "thị xã": "district",
-    "xã": "commune", "phường": "commune", "thị trấn": "commune",
+    "tỉnh": "province",
+    "thành phố": "district",
+    "huyện": "district",
+    "quận": "district",
+    "thị xã": "district",
+    "xã": "commune",
+    "phường": "commune",
+    "thị trấn": "commune",
 }
 #: Party (and youth) committees named after their unit: the level word they imply.
 PC_LEVEL = {
-    "Tỉnh ủy": "tỉnh", "Tỉnh đoàn": "tỉnh", "Thành ủy": "thành phố", "Thành đoàn": "thành phố",
-    "Huyện ủy": "huyện", "Huyện đoàn": "huyện", "Quận ủy": "quận", "Thị ủy": "thị xã", "Đảng ủy": "",
+    "Tỉnh ủy": "tỉnh",
+    "Tỉnh đoàn": "tỉnh",
+    "Thành ủy": "thành phố",
+    "Thành đoàn": "thành phố",
+    "Huyện ủy": "huyện",
+    "Huyện đoàn": "huyện",
+    "Quận ủy": "quận",
+    "Thị ủy": "thị xã",
+    "Đảng ủy": "",
 }
 
 
@@ -162,11 +190,11 @@ def unit_pattern() -> re.Pattern[str]:
 
 
 _LEVEL_RE = re.compile(
-    r"(?:thành phố|Thành phố|thị xã|Thị xã|thị trấn|Thị trấn|tỉnh|Tỉnh|huyện|Huyện|quận|Quận|xã|Xã|phường|Phường|"
-    r"TP\.|Tp\.|TP|Tp)(?![\w])\s?"
+    r"(?:TP\.|Tp\.|(?:thành phố|Thành phố|thị xã|Thị xã|thị trấn|Thị trấn|tỉnh|Tỉnh|huyện|Huyện|quận|Quận|xã|Xã|"
+    r"phường|Phường|TP|Tp)(?![\w]))\s?"  # "TP." may touch its name: "TP.HCM", "TP.Vinh"
 )
 #: Words that end a place name: titles and bodies begin there (compass words like "Nam" may be names).
-_PLACE_STOPS = STOP_WORDS - {"Thượng", "Hiệu"}
+_PLACE_STOPS = STOP_WORDS - {"Thượng", "Hiệu", "Bà", "Ông"}  # "quận Hai Bà Trưng", "xã Bà Điểm"
 _GENERIC_PLACE = re.compile(rf"(?:{SYLLABLE}|\d+)(?: (?:{SYLLABLE}|\d+)){{0,3}}")
 
 
@@ -276,6 +304,94 @@ def _parse_org(text: str, pos: int, end: int, stops: frozenset[int]) -> OrgRef |
     return ref
 
 
+#: Bodies that are named in full rather than listed as units: departments, hospitals, schools, companies
+#: ("Cục Chống tham nhũng", "Phòng Cảnh sát truy nã tội phạm", "Công ty Đạm Ninh Bình").
+_BODY_WORD = re.compile(
+    r"(?:[Cc]hi cục|[Cc]ục|[Pp]hòng|[Bb]ệnh viện|[Tt]rường|[Tt]ổng [Cc]ông ty|[Cc]ông ty|Cty|[Tt]ập đoàn|[Nn]gân hàng|"
+    r"[Hh]ọc viện|[Vv]iện|[Tt]rung tâm|[Vv]ăn phòng|[Đđ]ại học)(?= )"
+)
+#: A company's boards, written before its name: "Chủ tịch HĐTV Công ty X" is the chair of the board of X.
+_BOARD = re.compile(r"(Hội đồng thành viên|HĐTV|Hội đồng quản trị|HĐQT) ")
+_BOARDS = {"HĐTV": "Hội đồng thành viên", "HĐQT": "Hội đồng quản trị"}
+_BODY_TOKEN = re.compile(r" (\w[\w&'.-]*)")
+#: Lower-case words that end a body's name: verbs and function words of the clause that goes on.
+_BODY_END_TEXT = """
+    đã đang sẽ cho và với cùng đối về tại của là làm được bị có dự ký nói khẳng nhấn yêu trao thăm khi trong này
+    đó nêu chia mong gửi cũng vừa từ đến biểu trì thay nhận rằng theo để vì nhưng thì mà ra vào trên dưới sau
+    trước hiện kiêm ông bà anh chị người nhằm
+"""
+_QUALIFIER_WORDS = frozenset({"nhiệm", "khóa", "khoá", "lần"})
+_BODY_END_WORDS = frozenset(_BODY_END_TEXT.split())
+_MAX_BODY_WORDS = 8
+
+
+def parse_named_body(text: str, pos: int, end: int, stops: frozenset[int] = frozenset()) -> OrgRef | None:
+    """A body named in full at ``pos`` ("Cục Chống tham nhũng, Thanh tra Chính phủ"), or None.
+
+    Its name runs to a clear boundary (punctuation, a person's name, a level word and place); a name that
+    runs into a verb is not taken, since where it ends is then a guess. A body of a larger one written
+    after a comma ("Phòng ..., Công an tỉnh Y") becomes part of it.
+    """
+    board = _BOARD.match(text, pos, end)
+    if board:
+        body = parse_named_body(text, board.end(), end, stops)
+        if body is None:
+            return None
+        name = _BOARDS.get(board.group(1), board.group(1))
+        body.subs.insert(0, Unit("sub", "executive_committee", name))
+        body.start = pos
+        return body
+    word = _BODY_WORD.match(text, pos, end)
+    if not word:
+        return None
+    cursor = word.end()
+    taken = 0
+    last = cursor  # start of the last word taken
+    while taken < _MAX_BODY_WORDS and cursor not in stops:
+        token = _BODY_TOKEN.match(text, cursor, end)
+        if not token or cursor + 1 in stops or _LEVEL_RE.match(text, cursor + 1, end):
+            break
+        value = token.group(1).rstrip(".")
+        if taken and value in _QUALIFIER_WORDS:
+            # "Trường Đại học X nhiệm kỳ 2024-2029": the term qualifies the post, the name ends here
+            return OrgRef(pos, cursor, [], Unit("central", "agency", expand(text[pos:cursor])))
+        if not value or value in _BODY_END_WORDS:
+            # the clause goes on; a name ending on a proper noun ("Công ty Chè Mỹ Lâm cho biết") ends here,
+            # one ending on a common word ("Phòng Quản lý đất đai đối với") may not
+            if not taken or not text[last].isupper():
+                return None
+            return OrgRef(pos, cursor, [], Unit("central", "agency", expand(text[pos:cursor])))
+        last = cursor + 1
+        cursor += 1 + len(value)
+        taken += 1
+    if not taken:
+        return None
+    name = expand(text[pos:cursor])  # "Cục Đăng kiểm VN" -> "Cục Đăng kiểm Việt Nam"
+    kind = "agency"
+    after = _skip_space(text, cursor, end)
+    level = _LEVEL_RE.match(text, after, end)
+    if level:
+        ref = OrgRef(pos, level.end(), [], Unit("local", kind, name), LEVEL_WORDS[level.group(0).strip()])
+        place = _place_at(text, _skip_space(text, level.end(), end), end, stops, generic=ref.level != "tỉnh")
+        if place is None:
+            return None
+        ref.place, ref.end = place
+        return ref
+    if not (after >= end or text[after] in ",;.:)–-(" or after in stops):
+        return None
+    comma = re.match(r",\s*", text[cursor:end])
+    if comma:
+        parent = _parse_org(text, cursor + comma.end(), end, stops)
+        if parent is not None and parent.head is not None:
+            follow = _skip_space(text, parent.end, end)
+            if parent.head.category == "central" or follow >= end or text[follow] in ",;.:)":
+                # "Phòng ..., Công an tỉnh Y": the named body is part of the one after the comma
+                parent.subs.insert(0, Unit("sub", kind, name))
+                parent.start = pos
+                return parent
+    return OrgRef(pos, cursor, [], Unit("central", kind, name))
+
+
 def find_orgs(text: str, start: int, end: int, stops: frozenset[int] = frozenset()) -> list[OrgRef]:
     """Every organisation name in ``text[start:end]``, left to right, not overlapping."""
     found: list[OrgRef] = []
@@ -320,37 +436,67 @@ def _head_org(ref: OrgRef, ctx: PlaceContext, inherit: OrgRef | None) -> Org | N
                 return None
             level_word, place = ref.level, ref.place
             name = f"Đảng ủy {level_word} {place}"
-            return Org(name, head.kind, LEVEL_OF_WORD[level_word], place, based_in=(f"{level_word} {place}",
-                       _place_kind(level_word), province))
+            return Org(
+                name,
+                head.kind,
+                LEVEL_OF_WORD[level_word],
+                place,
+                based_in=(f"{level_word} {place}", _place_kind(level_word), province),
+            )
         place = ref.place
         if implied == "tỉnh":
             if place:
                 place, unit = _canonical_place(place)
             else:
                 place = province
-            return Org(f"{head.canonical} {place}".strip(), head.kind, "province", place,
-                       based_in=(place, "province", place) if place else None)
+            return Org(
+                f"{head.canonical} {place}".strip(),
+                head.kind,
+                "province",
+                place,
+                based_in=(place, "province", place) if place else None,
+            )
         if implied == "thành phố":
             if place:
                 canonical, unit = _canonical_place(place)
                 if unit is not None and unit.kind == "city":
-                    return Org(f"{head.canonical} {canonical}", head.kind, "province", canonical,
-                               based_in=(canonical, "city", canonical))
+                    return Org(
+                        f"{head.canonical} {canonical}",
+                        head.kind,
+                        "province",
+                        canonical,
+                        based_in=(canonical, "city", canonical),
+                    )
             elif ctx.is_city_province:
-                return Org(f"{head.canonical} {province}", head.kind, "province", province,
-                           based_in=(province, "city", province))
+                return Org(
+                    f"{head.canonical} {province}",
+                    head.kind,
+                    "province",
+                    province,
+                    based_in=(province, "city", province),
+                )
             else:
                 place = ctx.city
             if not place:
                 return None
-            return Org(f"{head.canonical} {place}", head.kind, "district", place,
-                       based_in=(f"thành phố {place}", "city", province))
+            return Org(
+                f"{head.canonical} {place}",
+                head.kind,
+                "district",
+                place,
+                based_in=(f"thành phố {place}", "city", province),
+            )
         if not place:
             place = ctx.locality(implied)
         if not place:
             return None
-        return Org(f"{head.canonical} {place}", head.kind, "district", place,
-                   based_in=(f"{implied} {place}", _place_kind(implied), province))
+        return Org(
+            f"{head.canonical} {place}",
+            head.kind,
+            "district",
+            place,
+            based_in=(f"{implied} {place}", _place_kind(implied), province),
+        )
     # local: level word + place, written or taken from the chain or the article
     level_word, place = ref.level, ref.place
     if not level_word and not place and inherit is not None:
@@ -381,17 +527,33 @@ def _head_org(ref: OrgRef, ctx: PlaceContext, inherit: OrgRef | None) -> Org | N
             word = "thành phố" if unit.kind == "city" else "tỉnh"
             if level_word == "thành phố" and unit.kind != "city":
                 # a provincial city sharing its province's name ("thành phố Bắc Ninh")
-                return Org(f"{head.canonical} thành phố {_short(place)}", head.kind, "district", _short(place),
-                           based_in=(f"thành phố {_short(place)}", "city", canonical))
-            return Org(f"{head.canonical} {word} {_short(canonical)}", head.kind, "province", canonical,
-                       based_in=(canonical, kind, canonical))
-    return Org(f"{head.canonical} {level_word} {place}", head.kind, LEVEL_OF_WORD.get(level_word, "district"), place,
-               based_in=(f"{level_word} {place}", _place_kind(level_word), province))
+                return Org(
+                    f"{head.canonical} thành phố {_short(place)}",
+                    head.kind,
+                    "district",
+                    _short(place),
+                    based_in=(f"thành phố {_short(place)}", "city", canonical),
+                )
+            return Org(
+                f"{head.canonical} {word} {_short(canonical)}",
+                head.kind,
+                "province",
+                canonical,
+                based_in=(canonical, kind, canonical),
+            )
+    return Org(
+        f"{head.canonical} {level_word} {place}",
+        head.kind,
+        LEVEL_OF_WORD.get(level_word, "district"),
+        place,
+        based_in=(f"{level_word} {place}", _place_kind(level_word), province),
+    )
 
 
 def _place_kind(level_word: str) -> str:
-    return {"thành phố": "city", "thị xã": "town", "thị trấn": "township"}.get(level_word, level_word and
-                                                                                  LEVEL_OF_WORD[level_word])
+    return {"thành phố": "city", "thị xã": "town", "thị trấn": "township"}.get(
+        level_word, level_word and LEVEL_OF_WORD[level_word]
+    )
 
 
 def resolve(ref: OrgRef, ctx: PlaceContext, inherit: OrgRef | None = None) -> Org | None:
@@ -417,4 +579,3 @@ def resolve(ref: OrgRef, ctx: PlaceContext, inherit: OrgRef | None = None) -> Or
         org = Org(f"{sub.canonical} {written}", sub.kind, org.level, org.place, parent=org, based_in=org.based_in)
         written = org.name
     return org
-

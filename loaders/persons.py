@@ -30,8 +30,35 @@ _WORD_BEFORE = re.compile(r"([\w/'.]+) +$")
 #: Words that introduce a person (checked on the word(s) just before the run).
 CUES = frozenset(
     {
-        "chí", "ông", "bà", "anh", "chị", "đ/c", "tướng", "tá", "úy", "uý", "sĩ", "sư", "báo", "tọa", "toạ",
-        "thượng", "mục", "GS", "PGS", "TS", "ThS", "NSND", "NSƯT", "BS", "Ông", "Bà", "Anh", "Chị", "làng",
+        "chí",
+        "ông",
+        "bà",
+        "anh",
+        "chị",
+        "đ/c",
+        "tướng",
+        "tá",
+        "úy",
+        "uý",
+        "sĩ",
+        "sư",
+        "báo",
+        "tọa",
+        "toạ",
+        "thượng",
+        "mục",
+        "GS",
+        "PGS",
+        "TS",
+        "ThS",
+        "NSND",
+        "NSƯT",
+        "BS",
+        "Ông",
+        "Bà",
+        "Anh",
+        "Chị",
+        "làng",
     }
 )
 #: Capitalised cue words that can sit inside the run itself ("Ông Ksor Phước" at a sentence start).
@@ -39,20 +66,126 @@ _RUN_CUES = frozenset({"Ông", "Bà", "Anh", "Chị", "Cô", "Thầy"})
 #: Words before a capitalised run that make it a place, street, school, prize ... named after a person.
 PLACE_WORDS = frozenset(
     {
-        "huyện", "xã", "phường", "quận", "phố", "trấn", "đường", "thôn", "bản", "ấp", "xóm", "làng",
-        "khu", "cầu", "sông", "núi", "chùa", "đền", "đình", "giải", "trường", "tp", "tp.", "đảo", "hồ", "đèo",
-        "Huyện", "Xã", "Phường", "Quận", "Đường", "Phố", "Trường", "Thôn", "Bản", "Khu", "Cầu",
-        "THPT", "THCS", "TH", "TP", "TP.", "Tp", "Tp.", "Giải", "Chùa", "Đền", "Làng", "Sông", "Núi", "Lăng",
-        "lăng", "tượng", "Tượng", "quỹ", "Quỹ", "tàu", "Tàu", "Ấp", "Xóm", "Hồ", "mang", "tên", "Cụm",
+        "huyện",
+        "xã",
+        "phường",
+        "quận",
+        "phố",
+        "trấn",
+        "đường",
+        "thôn",
+        "bản",
+        "ấp",
+        "xóm",
+        "làng",
+        "khu",
+        "cầu",
+        "sông",
+        "núi",
+        "chùa",
+        "đền",
+        "đình",
+        "giải",
+        "trường",
+        "tp",
+        "tp.",
+        "đảo",
+        "hồ",
+        "đèo",
+        "Huyện",
+        "Xã",
+        "Phường",
+        "Quận",
+        "Đường",
+        "Phố",
+        "Trường",
+        "Thôn",
+        "Bản",
+        "Khu",
+        "Cầu",
+        "THPT",
+        "THCS",
+        "TH",
+        "TP",
+        "TP.",
+        "Tp",
+        "Tp.",
+        "Giải",
+        "Chùa",
+        "Đền",
+        "Làng",
+        "Sông",
+        "Núi",
+        "Lăng",
+        "lăng",
+        "tượng",
+        "Tượng",
+        "quỹ",
+        "Quỹ",
+        "tàu",
+        "Tàu",
+        "Ấp",
+        "Xóm",
+        "Hồ",
+        "mang",
+        "tên",
+        "Cụm",
     }
 )
 #: Capitalised words that cannot continue a name: a title, a body or a time word starts there.
 STOP_WORDS = frozenset(
     {
-        "Phó", "Bí", "Chủ", "Trưởng", "Ủy", "Uỷ", "Giám", "Tổng", "Chánh", "Ban", "Sở", "Bộ", "Tỉnh", "Huyện",
-        "Quận", "Xã", "Phường", "Đảng", "Nhà", "Báo", "Đài", "Tại", "Theo", "Trong", "Về", "Với", "Cùng", "Dự",
-        "Sáng", "Chiều", "Ngày", "Hội", "Mặt", "Liên", "Viện", "Tòa", "Cục", "Phòng", "Thủ", "Thứ",
-        "Thượng", "Thiếu", "Đồng", "Ông", "Bà", "Các", "Những", "Là", "Và", "Của", "Thường", "Hiệu",
+        "Phó",
+        "Bí",
+        "Chủ",
+        "Trưởng",
+        "Ủy",
+        "Uỷ",
+        "Giám",
+        "Tổng",
+        "Chánh",
+        "Ban",
+        "Sở",
+        "Bộ",
+        "Tỉnh",
+        "Huyện",
+        "Quận",
+        "Xã",
+        "Phường",
+        "Đảng",
+        "Nhà",
+        "Báo",
+        "Đài",
+        "Tại",
+        "Theo",
+        "Trong",
+        "Về",
+        "Với",
+        "Cùng",
+        "Dự",
+        "Sáng",
+        "Chiều",
+        "Ngày",
+        "Hội",
+        "Mặt",
+        "Liên",
+        "Viện",
+        "Tòa",
+        "Cục",
+        "Phòng",
+        "Thủ",
+        "Thứ",
+        "Thượng",
+        "Thiếu",
+        "Ông",
+        "Bà",
+        "Các",
+        "Những",
+        "Là",
+        "Và",
+        "Của",
+        "Thường",
+        "Hiệu",
     }
 )
 #: A name never ends with these (they are Vietnamese middle names or grammar words).
@@ -61,9 +194,49 @@ _BAD_LAST = frozenset({"Thị", "Văn"})
 #: ("Đoàn Thanh niên", "Hội Nông dân", "Mặt trận Tổ quốc").
 _COMPOUNDS = frozenset(
     {
-        "Thanh niên", "Nông dân", "Nhân dân", "Dân vận", "Quốc hội", "Phụ nữ", "Chính trị", "Kinh tế",
-        "Văn hóa", "Xã hội", "Tổ quốc", "Cộng sản", "Dân chủ", "Chiến binh", "Lao động", "Thương binh",
-        "Giáo dục", "Tuyên giáo", "Nội vụ", "Tài chính", "Quân sự", "Biên phòng", "Công an", "Đảng ủy",
+        "Thanh niên",
+        "Nông dân",
+        "Nhân dân",
+        "Dân vận",
+        "Quốc hội",
+        "Phụ nữ",
+        "Chính trị",
+        "Kinh tế",
+        "Văn hóa",
+        "Xã hội",
+        "Tổ quốc",
+        "Cộng sản",
+        "Dân chủ",
+        "Chiến binh",
+        "Lao động",
+        "Thương binh",
+        "Giáo dục",
+        "Tuyên giáo",
+        "Nội vụ",
+        "Tài chính",
+        "Quân sự",
+        "Biên phòng",
+        "Công an",
+        "Đảng ủy",
+        # "Đồng" is a family and a given name ("Võ Ngọc Đồng", "Đồng Văn Bích"), but "Đồng chí" opens the next
+        # person; "Đại biểu" ends "Trưởng Đoàn Đại biểu Quốc hội", not a name "Đoàn Đại"
+        "Đồng chí",
+        "Đồng thời",
+        "Đồng bào",
+        "Đại biểu",
+        # a caption's verb after the name ("Thứ trưởng Trần Văn A Kết luận hội nghị", "... B Phát biểu")
+        "Kết luận",
+        "Phát biểu",
+        "Chủ trì",
+        "Trao đổi",
+        "Trao tặng",
+        "Trao quà",
+        "Thăm hỏi",
+        "Tặng quà",
+        "Chúc mừng",
+        "Khai mạc",
+        "Bế mạc",
+        "Báo cáo",
     }
 )
 _NEXT_WORD = re.compile(r" ([\w]+)")
@@ -110,6 +283,15 @@ def _blocked_prefix(words: list[str], i: int) -> int:
     return 0
 
 
+#: A photo credit ("Ảnh: Nguyễn Văn A/TTXVN", "(Ảnh: Trần B)"): the photographer is not a person of the story.
+_CREDIT_BEFORE = re.compile(r"Ảnh\s*:\s*$")
+_CREDIT_AFTER = re.compile(r"\s*(?:/|\)|$)")
+
+
+def is_photo_credit(text: str, start: int, end: int) -> bool:
+    return bool(_CREDIT_BEFORE.search(text, max(0, start - 8), start)) and bool(_CREDIT_AFTER.match(text, end))
+
+
 def find_persons(text: str, start: int = 0, end: int | None = None) -> list[PersonMention]:
     """Every person name in ``text[start:end]``, with offsets into ``text``."""
     end = len(text) if end is None else end
@@ -125,8 +307,13 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
         before = _WORD_BEFORE.search(text, max(0, run.start() - 24), run.start())
         word_before = before.group(1) if before else ""
         i = 0
-        if (word_before in _UNIT_WORDS and len(words) >= 4 and words[2] in family
-                and words[0] not in family and words[1] in family):
+        if (
+            word_before in _UNIT_WORDS
+            and len(words) >= 4
+            and words[2] in family
+            and words[0] not in family
+            and words[1] in family
+        ):
             i = 2  # "Huyện ủy Quỳnh Lưu Phan Đức Tài": a two-syllable place, then the name
         while i < len(words):
             skip = _blocked_prefix(words, i)
@@ -136,8 +323,14 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
             prev = words[i - 1] if i else word_before
             if prev == "phố" and i == 0 and text[max(0, run.start() - 10) : run.start()].rstrip().endswith("thành phố"):
                 prev = ""  # "HĐND thành phố Nguyễn Hoàng Long": a city is not named after the person
-            if (prev in _LEVELS and i == 0 and len(words) >= 3 and _AFTER_BODY.search(text, max(0, run.start() - 30),
-                                                                                      run.start())):
+            if prev == "thôn" and i == 0 and text[max(0, run.start() - 10) : run.start()].endswith("nông thôn "):
+                prev = ""  # "Bộ Nông nghiệp và Phát triển nông thôn Lê Văn A": the ministry, not a hamlet
+            if (
+                prev in _LEVELS
+                and i == 0
+                and len(words) >= 3
+                and _AFTER_BODY.search(text, max(0, run.start() - 30), run.start())
+            ):
                 prev = ""  # "Chủ tịch UBND huyện Nguyễn Thành Chung": the unit is implied, a name follows
             cued = (i == 0 and word_before in CUES) or (i > 0 and words[i - 1] in _RUN_CUES)
             word = words[i]
@@ -158,4 +351,36 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
                     i = j
                     continue
             i += 1
+    return found
+
+
+#: A person named by a cue and one syllable ("ông Dũng", "đồng chí Chỉnh"): Vietnamese refers back to an
+#: official by the given name, the last syllable of the full name.
+_SHORT_CUE = re.compile(r"(?<![\w])(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|đ/c) $")
+_NAME_GOES_ON = re.compile(rf"[\w']| [{UPPER}]")
+
+
+def find_short_forms(text: str, full: list[PersonMention]) -> list[PersonMention]:
+    """Mentions by given name alone, each bound to the one full name named earlier that ends with it.
+
+    A given name shared by two people named before it is ambiguous and left alone.
+    """
+    found: list[PersonMention] = []
+    taken = [(p.start, p.end) for p in full]
+    # A handful of given names per article: finding each with str.find and checking the cue before it is
+    # much cheaper than a regular expression over every "ông"/"bà" of the text.
+    for given in {p.name.rsplit(" ", 1)[-1] for p in full}:
+        start = text.find(given)
+        while start >= 0:
+            end = start + len(given)
+            if (
+                not _NAME_GOES_ON.match(text, end)
+                and _SHORT_CUE.search(text, max(0, start - 9), start)
+                and not any(s <= start < e for s, e in taken)
+            ):
+                earlier = {p.name for p in full if p.end <= start and p.name.rsplit(" ", 1)[-1] == given}
+                if len(earlier) == 1:
+                    found.append(PersonMention(start, end, earlier.pop()))
+            start = text.find(given, end)
+    found.sort(key=lambda p: p.start)
     return found

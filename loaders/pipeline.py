@@ -207,4 +207,3 @@ def extract_paths(paths: Iterable[Path | str], workers: int | None = None) -> It
             for item in pending:
                 if isinstance(item, Future):
                     item.cancel()
-

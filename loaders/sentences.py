@@ -37,7 +37,7 @@ ABBREVIATIONS = frozenset(
 _TERMINATOR = re.compile(r"(?:\./\.|\.{2,}|…+|[.!?]+)[\"”»’')\]]*(?=\s|$|[^\W\d_])")
 _ALNUM = re.compile(r"[^\W_]")
 _CLOSERS = "\"”»’')]"
-_OPENERS = "\"“‘«([-–—•*+"
+_OPENERS = '"“‘«([-–—•*+'
 _END_PUNCT = tuple(".!?…:;\"”»’')]")
 
 
@@ -54,7 +54,7 @@ def _is_abbreviation(text: str, sentence_start: int, dot: int, nxt: int) -> bool
     i = dot
     while i > sentence_start and not text[i - 1].isspace():
         i -= 1
-    token = text[i:dot].lstrip("\"“‘«([")
+    token = text[i:dot].lstrip('"“‘«([')
     if not token:
         return False
     last = token.rsplit(".", 1)[-1] if "." in token else token

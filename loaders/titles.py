@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from graph.schema import SCHEMA
-from loaders.organizations import Org, OrgRef, PlaceContext, Unit, parse_org, resolve, units
+from loaders.organizations import Org, OrgRef, PlaceContext, Unit, parse_named_body, parse_org, resolve, units
 from loaders.persons import PersonMention
 
 DATA = Path(__file__).with_name("data")
@@ -32,7 +32,8 @@ _PARTY_HEADS = ("pc", "central")
 @dataclass(frozen=True)
 class Role:
     canonical: str
-    mode: str  # after | shared | party | alone
+    mode: str  # after | shared | party | alone | member
+    #: alone: the organisation of the post; member: the level word of the unit whose party executive it is
     alone_org: str = ""
 
 
@@ -73,12 +74,18 @@ def roles() -> dict[str, Role]:
         spelling, mode = parts[0], parts[1]
         canonical = parts[2] if len(parts) > 2 else spelling
         alone = ""
-        if mode.startswith("alone="):
-            mode, alone = "alone", mode.removeprefix("alone=")
+        if mode.startswith(("alone=", "member=")):
+            mode, alone = mode.split("=", 1)
         table[spelling.lower()] = Role(canonical, mode, alone)
         if "Ủy" in canonical:
             table[canonical.replace("Ủy", "Uỷ").lower()] = Role(canonical, mode, alone)
     return table
+
+
+@cache
+def _written_spellings() -> frozenset[str]:
+    lines = (DATA / "roles.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("|", 1)[0].strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _any_case(spelling: str) -> str:
@@ -102,10 +109,15 @@ def role_pattern() -> re.Pattern[str]:
     for key in spellings:
         variants.add(key)
         variants.add(table[key].canonical if table[key].canonical.lower() == key else key.upper())
+    variants.update(_written_spellings())  # mixed case as in the file: "Phó TGĐ"
     alternatives = "|".join(_any_case(v) for v in sorted(variants, key=len, reverse=True))
+    # Checking the first letter before anything else lets the engine skip most positions cheaply: the
+    # lookbehinds and the long alternation are then tried only where a title can start.
+    firsts = {v[0].upper() for v in variants} | {v[0].lower() for v in variants} | set("NnCcTtQq")
+    first = "[" + "".join(sorted(re.escape(c) for c in firsts)) + "]"
     return re.compile(
-        rf"(?<![\w])(?<!Đoàn )(?<!đoàn )(?P<status>(?:[Nn]guyên|[Cc]ựu|[Tt]ân)\s+)?(?P<acting>[Qq]uyền\s+)?"
-        rf"(?P<role>{alternatives})(?![\w])"
+        rf"(?={first})(?<![\w])(?<!Đoàn )(?<!đoàn )(?P<status>(?:[Nn]guyên|[Cc]ựu|[Tt]ân)\s+)?"
+        rf"(?P<acting>[Qq]uyền\s+)?(?P<role>{alternatives})(?![\w])"
     )
 
 
@@ -115,19 +127,37 @@ _NOW = re.compile(r"\s*,?\s*(?:nay là|hiện là|nay giữ chức)\s+", re.IGNO
 _QUALIFIER = re.compile(r"\s+(?:khóa|khoá|lần thứ|nhiệm kỳ)\s+(?:[IVXLC]+|\d{4}\s*[-–]\s*\d{4}|\d+)(?![\w])")
 #: Between a title and the name it precedes: nothing, or a person cue ("Chủ tịch UBND tỉnh ông Nguyễn Văn A").
 _BEFORE_NAME_GAP = re.compile(r"\s*(?:(?:ông|bà|đồng chí|đ/c)\s+)?(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá)\s+)?")
+#: "Chủ tịch UBND tỉnh Nghệ An - ông Nguyễn Xuân Đường - đã chủ trì": the title, a dash, then a cued name.
+_DASHED_BEFORE_NAME_GAP = re.compile(r"\s*[-–—]\s*(?:ông|bà|đồng chí|đ/c)\s+")
+_COMMA_BEFORE_NAME_GAP = re.compile(r"\s*,\s*(?:ông|bà|đồng chí|đ/c)\s+")
 _AFTER_NAME_GAP = re.compile(r"\s*(?:,|-|–|—|\(|:)\s*")
 _APPOINT = re.compile(
     r"(?:bầu|bổ nhiệm|hiệp thương cử|chỉ định|điều động|luân chuyển|phê chuẩn|giữ chức|trúng cử|được cử|"
-    r"công nhận)(?:\s+vụ)?(?:\s+(?:lại|giữ chức(?:\s+vụ)?|làm|vào|tham gia|là))*\s*(?:chức(?:\s+vụ)?\s*)?$",
+    r"công nhận|phân công nhiệm vụ|phân công)(?:\s+vụ)?(?:\s+(?:lại|giữ chức(?:\s+vụ)?|làm|vào|tham gia|là))*"
+    r"\s*(?:chức(?:\s+vụ)?\s*)?$",
     re.IGNORECASE,
 )
 _APPOINT_TAIL = re.compile(
     r"(?:làm|giữ|giữ chức(?:\s+vụ)?|vào chức|đảm nhiệm(?:\s+chức(?:\s+vụ)?)?)\s*$", re.IGNORECASE
 )
-_APPOINT_VERB = re.compile(r"bầu|bổ nhiệm|hiệp thương cử|chỉ định|điều động|phân công|luân chuyển|phê chuẩn|giới thiệu",
-                           re.IGNORECASE)
+_APPOINT_VERB = re.compile(
+    r"bầu|bổ nhiệm|hiệp thương cử|chỉ định|điều động|phân công|luân chuyển|phê chuẩn|giới thiệu", re.IGNORECASE
+)
+#: Posts a person held before: "ông A từng đảm nhiệm các chức vụ ...", "trong thời gian giữ các cương vị ...".
+_PAST = re.compile(
+    r"(?:từng|đã từng|trước đây|trước đó|trong thời gian)\s+(?:là|giữ|đảm nhiệm|làm|kinh qua)(?:\s+(?:các|nhiều))?"
+    r"(?:\s+(?:chức vụ|chức danh|cương vị|vị trí|chức))?\s*:?\s*$",
+    re.IGNORECASE,
+)
+#: "Trước đó, ông A là Trưởng đoàn ...": "là" after a name in a sentence that opens in the past.
+_IS = re.compile(r"\s*(?:hiện là|hiện đang là|là)\s*")
+_PAST_OPENING = re.compile(r"\W*(?:Trước đó|Trước đây|Trước khi)\b")
+#: A post taken away from, or given to, a person named after it: "miễn nhiệm chức danh Phó Chủ tịch UBND
+#: thành phố đối với ông A", "cách chức Trưởng phòng X đối với ông B".
+_FOR_PERSON_GAP = re.compile(r"\s*,?\s*(?:đối với|của)\s+(?:ông|bà|đồng chí|đ/c)\s+")
 _RESIGN = re.compile(
-    r"(?:thôi giữ chức|thôi làm|thôi tham gia|miễn nhiệm|cách chức|nghỉ hưu)(?:\s+(?:vụ|chức vụ))?\s*$", re.IGNORECASE
+    r"(?:thôi giữ chức|thôi làm|thôi tham gia|miễn nhiệm|cách chức|nghỉ hưu)(?:\s+(?:vụ|chức vụ|chức danh))?\s*$",
+    re.IGNORECASE,
 )
 _LIST_CUE = re.compile(r"(?:các|hai|ba|bốn)\s+(?:đồng chí\s+)?$", re.IGNORECASE)
 #: Ranks and honorifics written before a name in lists ("Thượng tướng Tô Lâm").
@@ -150,13 +180,19 @@ def parse_title(text: str, pos: int, end: int, stops: frozenset[int]) -> Title |
         status = NEW
     org_start = match.end()
     if role.mode == "shared":
-        org_start = match.start("role") + match.group("role").rstrip().rfind(" ") + 1
+        org_start = match.start("role") + _shared_split(match.group("role"))
     else:
         while org_start < end and text[org_start] == " ":
             org_start += 1
-    org = parse_org(text, org_start, end, stops)
+    org = parse_org(text, org_start, end, stops) if role.mode != "member" else None
     if org is None and role.canonical.endswith(("Bộ trưởng", "Thứ trưởng")):
         org = _ministry_short(text, org_start, end)
+    if org is None and role.canonical in _STATE_HEADS:
+        org = _colloquial_committee(text, org_start, end, stops)
+    if role.mode != "member" and (org is None or (org.head is None and not org.level)):
+        # "Cục trưởng Cục Chống tham nhũng, Thanh tra Chính phủ", "Giám đốc Công ty ...": a body
+        # named in full, not in the unit table
+        org = parse_named_body(text, org_start, end, stops) or org
     title_end = org.end if org else match.end()
     if role.mode == "shared" and org is None:
         return None
@@ -168,6 +204,34 @@ def parse_title(text: str, pos: int, end: int, stops: frozenset[int]) -> Title |
         follow += 1
     closed = follow >= end or text[follow] in ",;.:)–-(" or follow in stops
     return Title(role, match.start(), title_end, org, status, closed)
+
+
+#: Role words after which a shared title's organisation begins ("Phó Trưởng | Ban Dân vận",
+#: "Chánh | Văn phòng UBND tỉnh", "Trưởng | phòng Tài nguyên nước").
+_SHARED_HEAD = re.compile(r"(?:trưởng|chánh)\s+", re.IGNORECASE)
+
+
+def _shared_split(role_text: str) -> int:
+    """Where the organisation starts inside a shared title as written (after its "Trưởng"/"Chánh")."""
+    match = _SHARED_HEAD.search(role_text)
+    return match.end() if match else role_text.rstrip().rfind(" ") + 1
+
+
+#: Heads of a people's committee, also written without it: "Chủ tịch tỉnh Bắc Ninh" is the chairman of the
+#: Ủy ban nhân dân tỉnh Bắc Ninh (colloquial, common in the press).
+_STATE_HEADS = frozenset({"Chủ tịch", "Phó Chủ tịch", "Phó Chủ tịch Thường trực"})
+_COLLOQUIAL_LEVEL = re.compile(r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn)(?=\s)")
+
+
+def _colloquial_committee(text: str, pos: int, end: int, stops: frozenset[int]) -> OrgRef | None:
+    """ "tỉnh Bắc Ninh" right after "Chủ tịch": the people's committee of that unit."""
+    if not _COLLOQUIAL_LEVEL.match(text, pos, end):
+        return None
+    ref = parse_org("Ủy ban nhân dân " + text[pos:end], 0, end - pos + 16, frozenset(s - pos + 16 for s in stops))
+    if ref is None or ref.head is None or not ref.level:
+        return None
+    # back into the coordinates of ``text``: the organisation is written from ``pos`` on
+    return replace(ref, start=pos, end=ref.end - 16 + pos)
 
 
 @cache
@@ -230,8 +294,12 @@ def find_chains(text: str, start: int, end: int, stops: frozenset[int]) -> list[
             cursor = match.end()
 
 
-def resolve_chain(chain: list[Title], ctx: PlaceContext) -> list[Post]:
-    """Bind every title of a chain to its full organisation, completing truncated ones from neighbours."""
+def resolve_chain(chain: list[Title], ctx: PlaceContext, apposition: bool = False) -> list[Post]:
+    """Bind every title of a chain to its full organisation, completing truncated ones from neighbours.
+
+    ``apposition``: the chain follows its person after a comma or dash, so a title without organisation
+    that runs into a verb ("Bà A, Phó Chủ tịch nước đánh giá ...") is still the person's post.
+    """
     posts: list[Post] = []
     for i, title in enumerate(chain):
         role = title.role
@@ -239,13 +307,21 @@ def resolve_chain(chain: list[Title], ctx: PlaceContext) -> list[Post]:
         if title.org is None and title.sep_after in ("-", "–") and i + 1 < len(chain):
             # "Phó Chủ tịch - Tổng Thư ký Ủy ban Trung ương MTTQ": both posts are in the same body
             title = replace(title, org=chain[i + 1].org)
+        if role.mode == "member":
+            member = _executive_member(role, named, ctx)
+            if member is not None:
+                posts.append(replace(member, status=title.status))
+            continue
         if title.org is None or (title.org.head is None and not title.org.subs):
             if role.mode == "alone":
-                if not title.closed:
+                if not title.closed and not apposition:
                     continue  # "..., Thủ tướng trân trọng mời": the title is a clause subject
                 org = Org(role.alone_org, "agency", "central", "")
-                label = role.canonical if role.alone_org in ("Nhà nước", "Quốc hội", "Ban Chấp hành Trung ương Đảng") \
+                label = (
+                    role.canonical
+                    if role.alone_org in ("Nhà nước", "Quốc hội", "Ban Chấp hành Trung ương Đảng")
                     else f"{role.canonical} {role.alone_org}"
+                )
                 posts.append(Post(label, role.canonical, org, title.status))
             elif role.mode == "party":
                 neighbour = _neighbour_head(chain, i, party_only=True)
@@ -255,8 +331,13 @@ def resolve_chain(chain: list[Title], ctx: PlaceContext) -> list[Post]:
                         posts.append(_post(role, org_or_none, title.status, None))
             continue
         ref = title.org
-        if named and not ref.place and ref.head is not None and (
-            ref.head.canonical in ("Tỉnh ủy", "Tỉnh đoàn") or (ref.head.category == "local" and ref.level == "tỉnh")
+        if (
+            named
+            and not ref.place
+            and ref.head is not None
+            and (
+                ref.head.canonical in ("Tỉnh ủy", "Tỉnh đoàn") or (ref.head.category == "local" and ref.level == "tỉnh")
+            )
         ):
             # "nguyên Phó Bí thư Tỉnh ủy, nguyên Chủ tịch UBND tỉnh Khánh Hòa": the chain names its province
             ref = replace(ref, place=named)
@@ -274,12 +355,31 @@ def resolve_chain(chain: list[Title], ctx: PlaceContext) -> list[Post]:
     return posts
 
 
+def _executive_member(role: Role, named: str, ctx: PlaceContext) -> Post | None:
+    """ "Tỉnh ủy viên" in a Đồng Nai article: Ủy viên Ban Chấp hành Đảng bộ tỉnh Đồng Nai."""
+    level_word = role.alone_org
+    province = named or ctx.province_name
+    if level_word == "tỉnh" and province and not ctx.is_city_province:
+        place = province
+    elif level_word == "thành phố" and ctx.is_city_province:
+        place = province.removeprefix("Thành phố ")
+    else:
+        place = ctx.locality(level_word)  # a district's executive: only when the article names the district
+    if not place:
+        return None
+    level = "province" if level_word == "tỉnh" or ctx.is_city_province else "district"
+    org = Org(f"Ban Chấp hành Đảng bộ {level_word} {place}", "executive_committee", level, place)
+    return Post(f"{role.canonical} {org.name}", role.canonical, org, CURRENT)
+
+
 def _chain_province(chain: list[Title]) -> str:
     """The one province a chain names explicitly (by a province-level title), if any."""
     names = {
         t.org.place
         for t in chain
-        if t.org is not None and t.org.place and t.org.head is not None
+        if t.org is not None
+        and t.org.place
+        and t.org.head is not None
         and (t.org.head.canonical in ("Tỉnh ủy", "Tỉnh đoàn") or t.org.level == "tỉnh")
     }
     return names.pop() if len(names) == 1 else ""
@@ -296,7 +396,7 @@ def _neighbour_head(chain: list[Title], i: int, party_only: bool) -> OrgRef | No
 
 def _post(role: Role, org: Org, status: str, ref: OrgRef | None) -> Post:
     if role.mode == "shared":
-        prefix = role.canonical.rsplit(" ", 1)[0]
+        prefix = role.canonical[: _shared_split(role.canonical)].rstrip()
         label = f"{prefix} {org.name}"
     elif role.canonical == "Bí thư" and org.name == "Ban Chấp hành Trung ương Đảng":
         label = "Bí thư Trung ương Đảng"
@@ -317,12 +417,29 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
     """Every (person, post) stated in the sentence ``text[start:end]``."""
     stops = frozenset(p.start for p in persons)
     holdings: list[Holding] = []
-    for chain in find_chains(text, start, end, stops):
+    chains = find_chains(text, start, end, stops)
+    # Persons already titled before their name ("Chủ tịch nước A, Thủ tướng trân trọng mời"): a bare title
+    # after them and a comma opens the next clause rather than adding a post.
+    titled = {
+        p.start
+        for chain in chains
+        for p in persons
+        if p.start >= chain[-1].end and _BEFORE_NAME_GAP.fullmatch(text, chain[-1].end, p.start)
+    }
+    for chain in chains:
         cs, ce = chain[0].start, chain[-1].end
         before = [p for p in persons if p.end <= cs]
         after = [p for p in persons if p.start >= ce]
         prev = before[-1] if before and _AFTER_NAME_GAP.fullmatch(text, before[-1].end, cs) else None
         nxt = after[0] if after and _BEFORE_NAME_GAP.fullmatch(text, ce, after[0].start) else None
+        if nxt is None and prev is None and after and _DASHED_BEFORE_NAME_GAP.fullmatch(text, ce, after[0].start):
+            nxt = after[0]
+        if nxt is None and prev is None and after and _COMMA_BEFORE_NAME_GAP.fullmatch(text, ce, after[0].start):
+            # "Phó Chủ tịch UBND tỉnh, ông A cho biết"; "Trong thời gian giữ các cương vị X, Y, bà B ...": past
+            nxt = after[0]
+            if _PAST.search(text, start, cs):
+                for title in chain:
+                    title.status = FORMER
         targets: list[tuple[PersonMention, list[Title]]] = []
         colon = re.match(r"\s*:", text[ce : min(end, ce + 3)])
         if colon:
@@ -340,11 +457,22 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
             targets.append((prev, chain))
         else:
             lead = text[max(start, (before[-1].end if before else start)) : cs]
-            if before and ";" not in lead:
-                if _RESIGN.search(lead):
+            owner = after[0] if after and _FOR_PERSON_GAP.fullmatch(text, ce, after[0].start) else None
+            head = text[start:cs]
+            if owner is not None and (_RESIGN.search(head) or _APPOINT.search(head)):
+                # the verb comes first, the post, then whose it is
+                status = FORMER if _RESIGN.search(head) else NEW
+                for title in chain:
+                    title.status = status
+                targets.append((owner, chain))
+            elif before and ";" not in lead:
+                copula = _IS.fullmatch(lead)
+                if _PAST.search(lead) or (copula and _PAST_OPENING.match(text, start, cs)) or _RESIGN.search(lead):
                     for title in chain:
                         title.status = FORMER
                     targets.append((before[-1], chain))
+                elif copula:
+                    targets.append((before[-1], chain))  # "ông A là Chủ tịch UBND tỉnh": a post held now
                 elif _APPOINT.search(lead) or (_APPOINT_TAIL.search(lead) and _APPOINT_VERB.search(text, start, cs)):
                     for title in chain:
                         if title.status == CURRENT:
@@ -354,7 +482,8 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
             continue
         for person, titles in targets:
             mention_end = max(person.end, titles[-1].end)
-            for post in resolve_chain(titles, ctx):
+            apposition = person is prev and person.start not in titled
+            for post in resolve_chain(titles, ctx, apposition=apposition):
                 holdings.append(Holding(person, post, mention_end))
     return holdings
 

@@ -93,3 +93,66 @@ def test_a_statement_in_a_sentence_set_at_the_event_is_a_speech() -> None:
         published=dt.date(2017, 7, 4),
     )
     assert facts.roles == {("Dương Tất Thắng", "SPOKE_AT")}
+
+
+def test_attending_a_programme_and_a_semicolon_list_with_unnamed_items() -> None:
+    facts = extract_text(
+        "Khai mạc Năm du lịch Điện Biên\n"
+        "Tối 2/3, tỉnh Điện Biên khai mạc Năm du lịch. "
+        "Đến dự chương trình có Bộ trưởng Bộ Y tế Trần Văn Bình; đại diện lãnh đạo các sở, ngành; "
+        "Giáo sư Lê Văn Cầm và ông Lò Văn Mạnh, Chủ tịch UBND tỉnh Điện Biên.\n",
+        published=dt.date(2024, 3, 3),
+    )
+    assert facts.roles == {
+        ("Trần Văn Bình", "ATTENDED"),
+        ("Lê Văn Cầm", "ATTENDED"),
+        ("Lò Văn Mạnh", "ATTENDED"),
+    }
+
+
+def test_one_sides_members_in_an_attendance_list_attend() -> None:
+    facts = extract_text(
+        "Làm việc với tỉnh Trà Vinh\n"
+        "Sáng 4/5, UBND tỉnh Trà Vinh tổ chức buổi làm việc với đoàn công tác của Bộ Công an. "
+        "Về phía tỉnh Trà Vinh có đồng chí Kim Văn Sơn, Phó Bí thư Tỉnh ủy.\n",
+        published=dt.date(2024, 5, 4),
+    )
+    assert facts.roles == {("Kim Văn Sơn", "ATTENDED")}
+
+
+def test_greeting_on_behalf_of_a_body_and_a_statement_after_a_comma_are_speeches() -> None:
+    facts = extract_text(
+        "Lễ kỷ niệm ở Vĩnh Long\n"
+        "Sáng 6/5, tỉnh Vĩnh Long tổ chức lễ kỷ niệm. "
+        "Thay mặt lãnh đạo tỉnh, Phó Chủ tịch UBND tỉnh Vĩnh Long Đặng Văn Hưng gửi lời chúc mừng các đại biểu. "
+        "Tại buổi lễ, ông Lữ Văn Quang, Giám đốc Sở Y tế tỉnh Vĩnh Long, cho biết ngành đã hoàn thành kế hoạch.\n",
+        published=dt.date(2024, 5, 6),
+    )
+    assert facts.roles == {("Đặng Văn Hưng", "SPOKE_AT"), ("Lữ Văn Quang", "SPOKE_AT")}
+
+
+def test_words_attributed_to_a_person_at_a_named_session_are_a_speech_there() -> None:
+    facts = extract_text(
+        "Kỳ họp HĐND tỉnh Bình Phước\n"
+        "Đó là khẳng định của bà Điểu Thị Hoa, Chủ tịch HĐND tỉnh Bình Phước tại kỳ họp thứ 6 sáng 5/7.\n",
+        published=dt.date(2024, 7, 5),
+    )
+    assert facts.roles == {("Điểu Thị Hoa", "SPOKE_AT")}
+
+
+def test_attending_a_ceremony_of_response_is_attendance_not_a_speech() -> None:
+    facts = extract_text(
+        "Tết trồng cây ở Phú Thọ\n"
+        "Đây là khẳng định của Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn Lê Văn Tuấn khi tham dự "
+        "lễ hưởng ứng Tết trồng cây tại tỉnh Phú Thọ sáng 6/2.\n",
+        published=dt.date(2024, 2, 6),
+    )
+    assert facts.roles == {("Lê Văn Tuấn", "ATTENDED")}
+
+
+def test_the_owner_of_an_event_does_not_attend_it_by_being_named_after_the_verb() -> None:
+    facts = extract_text(
+        "Ra mắt sách ở Huế\nSáng 3/3, nhiều văn nghệ sĩ đã tham dự sự kiện của nhà thơ Lê Văn Thạch tại Huế.\n",
+        published=dt.date(2024, 3, 3),
+    )
+    assert facts.roles == set()

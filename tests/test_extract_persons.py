@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from extract_helpers import extract_text
+
 from loaders.persons import find_persons
 
 
@@ -19,8 +21,10 @@ def test_person_cues_let_in_names_without_a_listed_surname() -> None:
 
 
 def test_places_streets_and_bodies_are_not_persons() -> None:
-    text = ("Tại đường Lê Lợi, phường Hoàng Văn Thụ, tỉnh Hà Nam, Đoàn Thanh niên Cộng sản Hồ Chí Minh "
-            "và Cao Bằng, Hà Tĩnh đã ký kết.")
+    text = (
+        "Tại đường Lê Lợi, phường Hoàng Văn Thụ, tỉnh Hà Nam, Đoàn Thanh niên Cộng sản Hồ Chí Minh "
+        "và Cao Bằng, Hà Tĩnh đã ký kết."
+    )
     assert names(text) == []
 
 
@@ -32,3 +36,52 @@ def test_name_after_a_place_in_a_title_before_the_name() -> None:
 
 def test_a_name_stops_where_a_title_starts() -> None:
     assert names("Ông Trần Văn Sơn Phó Chủ tịch xã dự.") == ["Trần Văn Sơn"]
+
+
+def test_dong_is_a_name_syllable_but_dong_chi_still_opens_the_next_person() -> None:
+    facts = extract_text(
+        "Tin Hưng Yên\n"
+        "Ông Vũ Ngọc Đồng, Giám đốc Sở Nội vụ tỉnh Hưng Yên và Đồng Minh Thịnh dự họp. "
+        "Cùng dự có Lê Văn Hà Đồng chí Nguyễn Văn Tú.\n"
+    )
+    assert {"Vũ Ngọc Đồng", "Đồng Minh Thịnh", "Lê Văn Hà", "Nguyễn Văn Tú"} <= facts.persons
+    assert not any(name.endswith("Hà Đồng") for name in facts.persons)
+
+
+def test_a_caption_verb_or_a_body_word_does_not_end_up_in_a_name() -> None:
+    facts = extract_text(
+        "Hội nghị ở Hà Nam\n"
+        "Thứ trưởng Bộ Y tế Lê Văn Nam Kết luận hội nghị. "
+        "Bà Đinh Thị Mai - Phó Bí thư Tỉnh ủy, Trưởng Đoàn Đại biểu Quốc hội tỉnh Hà Nam dự họp.\n"
+    )
+    assert facts.persons == {"Lê Văn Nam", "Đinh Thị Mai"}
+
+
+def test_a_photo_credit_is_not_a_person_of_the_story() -> None:
+    facts = extract_text(
+        "Lễ ra quân ở Bến Tre\n"
+        "Ảnh: Trần Văn Việt/TTXVN Phó Chủ tịch UBND tỉnh Bến Tre Lê Văn Hưng phát biểu tại lễ ra quân.\n"
+    )
+    assert facts.persons == {"Lê Văn Hưng"}
+
+
+def test_a_given_name_after_a_cue_refers_back_to_the_one_full_name_that_ends_with_it() -> None:
+    facts = extract_text(
+        "Tin Sóc Trăng\n"
+        "Ông Lâm Văn Khải nghỉ hưu từ tháng 5. Ông Khải từng đảm nhiệm chức vụ Giám đốc Sở Y tế tỉnh Sóc Trăng.\n"
+    )
+    assert facts.holds_status == {("Lâm Văn Khải", "Giám đốc Sở Y tế tỉnh Sóc Trăng", "former")}
+
+
+def test_a_given_name_shared_by_two_people_named_before_is_left_alone() -> None:
+    facts = extract_text(
+        "Tin Sóc Trăng\n"
+        "Ông Lâm Văn Khải và ông Trần Quốc Khải dự họp. Ông Khải từng là Giám đốc Sở Y tế tỉnh Sóc Trăng.\n"
+    )
+    assert facts.holds == set()
+
+
+def test_a_name_after_the_agriculture_ministry_is_not_a_hamlet() -> None:
+    # "thôn" (hamlet) introduces places named after people, but "Phát triển nông thôn" ends a ministry's name
+    assert names("Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn Lê Văn Tuấn dự lễ.") == ["Lê Văn Tuấn"]
+    assert names("Về thôn Lê Lợi của xã.") == []

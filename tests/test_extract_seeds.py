@@ -69,8 +69,11 @@ def test_003_title_before_name_and_city_committees(seeds: dict[str, Facts]) -> N
     }
     _event_id, props = _event(facts)
     assert props["date"] == dt.date(2024, 7, 24)
-    assert facts.roles == {("Nguyễn Hoàng Long", "ATTENDED"), ("Nguyễn Hoàng Long", "SPOKE_AT"),
-                           ("Nguyễn Công Vạn", "ATTENDED")}
+    assert facts.roles == {
+        ("Nguyễn Hoàng Long", "ATTENDED"),
+        ("Nguyễn Hoàng Long", "SPOKE_AT"),
+        ("Nguyễn Công Vạn", "ATTENDED"),
+    }
     laws = [e.name for e in facts.entities("Document") if e.properties["kind"] == "luật"]
     assert laws == ["Luật thực hiện dân chủ ở cơ sở năm 2022"]
 

@@ -7,8 +7,7 @@ from extract_helpers import extract_text
 
 def test_chain_after_name_gives_every_post_and_completes_truncated_ones() -> None:
     facts = extract_text(
-        "Tin Thanh Hóa\n"
-        "Đồng chí Mai Văn Tuấn, Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy Thanh Hóa phát biểu.\n"
+        "Tin Thanh Hóa\nĐồng chí Mai Văn Tuấn, Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy Thanh Hóa phát biểu.\n"
     )
     assert facts.holds == {
         ("Mai Văn Tuấn", "Ủy viên Ban Thường vụ Tỉnh ủy Thanh Hóa"),
@@ -86,7 +85,9 @@ def test_appointment_verbs_mark_the_new_post() -> None:
     deputy = "Phó Chủ tịch Thường trực Ủy ban nhân dân tỉnh Quảng Ninh"
     assert ("Cao Tường Huy", deputy, "current") in facts.holds_status
     assert (
-        "Trịnh Thị Minh Thanh", "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Ninh", "new"
+        "Trịnh Thị Minh Thanh",
+        "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Ninh",
+        "new",
     ) in facts.holds_status
 
 
@@ -118,8 +119,7 @@ def test_city_committees_bind_to_the_city_the_article_names() -> None:
 
 def test_a_district_body_without_a_named_district_is_skipped_not_guessed() -> None:
     facts = extract_text(
-        "Tin Nam Định\n"
-        "Đồng chí Vũ Văn Hòa, Bí thư Huyện ủy phát biểu tại hội nghị của huyện Ý Yên và huyện Vụ Bản.\n"
+        "Tin Nam Định\nĐồng chí Vũ Văn Hòa, Bí thư Huyện ủy phát biểu tại hội nghị của huyện Ý Yên và huyện Vụ Bản.\n"
     )
     assert facts.persons == {"Vũ Văn Hòa"}
     assert facts.holds == set()
@@ -189,4 +189,179 @@ def test_acting_heads_dashes_inside_chains_and_ministries_by_short_name() -> Non
         ("Đỗ Văn Chiến", "Tổng Thư ký Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
         ("Phạm Bình Minh", "Phó Thủ tướng Chính phủ"),
         ("Phạm Bình Minh", "Bộ trưởng Bộ Ngoại giao"),
+    }
+
+
+# ---- posts outside the party and front: departments, hospitals, police, companies (generalisation set) ----
+
+
+def test_department_abbreviations_and_shared_office_titles_are_spelled_out() -> None:
+    facts = extract_text(
+        "Tin Lai Châu\n"
+        "Ông Lò Văn Tâm, Chánh Văn phòng UBND tỉnh Lai Châu cho biết đã nhận báo cáo của "
+        "ông Hà Văn Sinh, Giám đốc Sở TN-MT tỉnh Lai Châu và bà Đỗ Thị Hằng – Giám đốc Sở GDĐT tỉnh Lai Châu.\n"
+    )
+    assert facts.holds == {
+        ("Lò Văn Tâm", "Chánh Văn phòng Ủy ban nhân dân tỉnh Lai Châu"),
+        ("Hà Văn Sinh", "Giám đốc Sở Tài nguyên và Môi trường tỉnh Lai Châu"),
+        ("Đỗ Thị Hằng", "Giám đốc Sở Giáo dục và Đào tạo tỉnh Lai Châu"),
+    }
+
+
+def test_hospital_heads_in_brackets_and_after_a_comma_take_their_level_and_place() -> None:
+    facts = extract_text(
+        "Tin Phú Yên\n"
+        "Đơn thư liên quan đến ông Trần Văn Lực (Giám đốc BVĐK tỉnh Phú Yên) đã được chuyển đi; "
+        "bác sĩ Lê Văn Hòa, Giám đốc Bệnh viện Đa khoa huyện Đồng Xuân và hai người khác được mời làm việc.\n"
+    )
+    assert facts.holds == {
+        ("Trần Văn Lực", "Giám đốc Bệnh viện Đa khoa tỉnh Phú Yên"),
+        ("Lê Văn Hòa", "Giám đốc Bệnh viện Đa khoa huyện Đồng Xuân"),
+    }
+
+
+def test_bodies_named_in_full_are_posts_and_a_body_after_the_comma_is_their_parent() -> None:
+    facts = extract_text(
+        "Tin Tuyên Quang\n"
+        "Trực đêm đó có ông Nông Văn Hải - Phó Trưởng phòng Cảnh sát hình sự, Công an tỉnh Tuyên Quang. "
+        "Đoàn kiểm tra do ông Vi Văn Đức, Cục trưởng Cục Kiểm tra văn bản, Bộ Tư pháp làm trưởng đoàn. "
+        "Ông Ma Văn Bình, Giám đốc Công ty Chè Mỹ Lâm cho biết sản lượng tăng.\n"
+    )
+    assert facts.holds == {
+        ("Nông Văn Hải", "Phó Trưởng phòng Cảnh sát hình sự Công an tỉnh Tuyên Quang"),
+        ("Vi Văn Đức", "Cục trưởng Cục Kiểm tra văn bản Bộ Tư pháp"),
+        ("Ma Văn Bình", "Giám đốc Công ty Chè Mỹ Lâm"),
+    }
+
+
+def test_a_named_body_that_runs_into_the_clause_is_not_guessed() -> None:
+    facts = extract_text(
+        "Tin Tuyên Quang\nSở đã cách chức Trưởng phòng Quản lý đất đai đối với ông Hoàng Văn Minh và giao việc khác.\n"
+    )
+    # the department's name has no clear end ("... đất đai đối với"): better no post than a wrong label
+    assert not any("đối với" in label for _person, label in facts.holds)
+
+
+def test_colloquial_chairman_of_the_province_is_the_peoples_committee_chairman() -> None:
+    facts = extract_text(
+        "Tin Hậu Giang\n"
+        "Hắn gửi thư cho ông Trương Văn Kiên – Chủ tịch tỉnh Hậu Giang. "
+        "Sau đó, ông Lý Văn Tài - Phó chủ tịch tỉnh Hậu Giang thông tin với báo chí. "
+        "Đoàn do PCT UBND tỉnh Châu Văn Lộc dẫn đầu.\n"
+    )
+    assert facts.holds == {
+        ("Trương Văn Kiên", "Chủ tịch Ủy ban nhân dân tỉnh Hậu Giang"),
+        ("Lý Văn Tài", "Phó Chủ tịch Ủy ban nhân dân tỉnh Hậu Giang"),
+        ("Châu Văn Lộc", "Phó Chủ tịch Ủy ban nhân dân tỉnh Hậu Giang"),
+    }
+
+
+def test_title_dash_then_cued_name_and_title_comma_then_cued_name() -> None:
+    facts = extract_text(
+        "Tin Bạc Liêu\n"
+        "Sáng 3/4, Chủ tịch UBND tỉnh Bạc Liêu - ông Huỳnh Văn Sơn - đã chủ trì buổi làm việc với trường. "
+        "Phó Chủ tịch HĐND tỉnh, bà Tạ Thị Lan cho biết sẽ giám sát.\n"
+    )
+    assert facts.holds == {
+        ("Huỳnh Văn Sơn", "Chủ tịch Ủy ban nhân dân tỉnh Bạc Liêu"),
+        ("Tạ Thị Lan", "Phó Chủ tịch Hội đồng nhân dân tỉnh Bạc Liêu"),
+    }
+
+
+def test_an_alone_title_in_apposition_is_a_post_even_when_a_verb_follows() -> None:
+    facts = extract_text("Lễ hội ở Bình Định\nBà Vương Thị Nga, Phó Chủ tịch nước đánh giá cao lễ hội.\n")
+    assert facts.holds == {("Vương Thị Nga", "Phó Chủ tịch nước")}
+
+
+def test_tinh_uy_vien_is_a_member_of_the_provincial_party_executive() -> None:
+    facts = extract_text("Tin Cà Mau\nÔng Quách Văn Hùng, Tỉnh ủy viên, Giám đốc Sở Y tế tỉnh Cà Mau phát biểu.\n")
+    assert facts.holds == {
+        ("Quách Văn Hùng", "Ủy viên Ban Chấp hành Đảng bộ tỉnh Cà Mau"),
+        ("Quách Văn Hùng", "Giám đốc Sở Y tế tỉnh Cà Mau"),
+    }
+
+
+def test_tp_with_a_dot_touching_the_city_name_is_that_city() -> None:
+    facts = extract_text(
+        "Tin Kiên Giang\nÔng Lâm Văn Hậu, nguyên Bí thư Thành ủy TP.HCM (nhiệm kỳ 2010 - 2015), về thăm quê.\n"
+    )
+    assert facts.holds_status == {("Lâm Văn Hậu", "Bí thư Thành ủy Thành phố Hồ Chí Minh", "former")}
+
+
+# ---- status from the verbs and time words around the chain ----
+
+
+def test_posts_taken_away_from_a_person_named_after_them_are_former() -> None:
+    facts = extract_text(
+        "Tin Quảng Trị\n"
+        "HĐND tỉnh đã miễn nhiệm chức danh Phó Chủ tịch UBND tỉnh đối với ông Lê Văn Bảo. "
+        "Sở cũng cách chức Giám đốc Trung tâm Y tế huyện Gio Linh đối với ông Trần Văn Cảnh.\n"
+    )
+    assert facts.holds_status == {
+        ("Lê Văn Bảo", "Phó Chủ tịch Ủy ban nhân dân tỉnh Quảng Trị", "former"),
+        ("Trần Văn Cảnh", "Giám đốc Trung tâm Y tế huyện Gio Linh", "former"),
+    }
+
+
+def test_posts_someone_used_to_hold_are_former() -> None:
+    facts = extract_text(
+        "Tin Long An\n"
+        "Ông Võ Văn Hiệp quê ở Long An. Ông Hiệp từng đảm nhiệm các chức vụ Giám đốc Sở GTVT tỉnh Long An, "
+        "Bí thư Huyện ủy Cần Đước. Trước đó, ông Võ Văn Hiệp là Chủ tịch UBND tỉnh Long An. "
+        "Trong thời gian giữ các cương vị tỉnh ủy viên, GĐ Sở Xây dựng, bà Lê Thị Thu đã ký nhiều văn bản.\n"
+    )
+    assert facts.holds_status == {
+        ("Võ Văn Hiệp", "Giám đốc Sở Giao thông vận tải tỉnh Long An", "former"),
+        ("Võ Văn Hiệp", "Bí thư Huyện ủy Cần Đước", "former"),
+        ("Võ Văn Hiệp", "Chủ tịch Ủy ban nhân dân tỉnh Long An", "former"),
+        ("Lê Thị Thu", "Ủy viên Ban Chấp hành Đảng bộ tỉnh Long An", "former"),
+        ("Lê Thị Thu", "Giám đốc Sở Xây dựng tỉnh Long An", "former"),
+    }
+
+
+def test_assigned_to_a_post_is_new_and_relieved_of_one_is_former() -> None:
+    facts = extract_text(
+        "Tin Hà Nam\n"
+        "Theo quyết định, ông Đinh Văn Toàn, Ủy viên Trung ương Đảng, thôi giữ chức Bí thư Tỉnh ủy Hà Nam, "
+        "được phân công nhiệm vụ Phó Trưởng Ban Kinh tế Trung ương.\n"
+    )
+    assert facts.holds_status == {
+        ("Đinh Văn Toàn", "Ủy viên Ban Chấp hành Trung ương Đảng", "current"),
+        ("Đinh Văn Toàn", "Bí thư Tỉnh ủy Hà Nam", "former"),
+        ("Đinh Văn Toàn", "Phó Trưởng Ban Kinh tế Trung ương", "new"),
+    }
+
+
+def test_company_titles_with_their_abbreviations_and_boards() -> None:
+    facts = extract_text(
+        "Tin Ninh Bình\n"
+        "Ông Ngô Văn Quang - Phó TGĐ Tập đoàn Dệt may VN, Chủ tịch HĐTV Cty Phân bón Ninh Bình - cho hay "
+        "tập đoàn rất lo.\n"
+    )
+    assert facts.holds == {
+        ("Ngô Văn Quang", "Phó Tổng Giám đốc Tập đoàn Dệt may Việt Nam"),
+        ("Ngô Văn Quang", "Chủ tịch Hội đồng thành viên Công ty Phân bón Ninh Bình"),
+    }
+
+
+def test_a_post_after_la_is_current_unless_the_sentence_opens_in_the_past() -> None:
+    facts = extract_text(
+        "Tin Ninh Bình\n"
+        "Ông Đinh Văn Hải là Phó Chủ tịch UBND tỉnh Ninh Bình. Trước đây, ông Bùi Văn Lâm là Chủ tịch HĐND tỉnh.\n"
+    )
+    assert facts.holds_status == {
+        ("Đinh Văn Hải", "Phó Chủ tịch Ủy ban nhân dân tỉnh Ninh Bình", "current"),
+        ("Bùi Văn Lâm", "Chủ tịch Hội đồng nhân dân tỉnh Ninh Bình", "former"),
+    }
+
+
+def test_a_district_name_with_ba_and_a_term_after_a_school_name() -> None:
+    facts = extract_text(
+        "Tin Hà Nội\n"
+        "Bà Lý Thị Hoa – Phó Trưởng phòng Giáo dục quận Hai Bà Trưng cho biết đã kiểm tra. "
+        "Ông Mạc Văn Tú được bổ nhiệm giữ chức Hiệu trưởng Trường Đại học Thủ đô nhiệm kỳ 2024-2029.\n"
+    )
+    assert facts.holds_status == {
+        ("Lý Thị Hoa", "Phó Trưởng phòng Giáo dục quận Hai Bà Trưng", "current"),
+        ("Mạc Văn Tú", "Hiệu trưởng Trường Đại học Thủ đô", "new"),
     }

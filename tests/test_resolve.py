@@ -37,20 +37,26 @@ def test_same_name_and_province_across_articles_is_one_person_with_its_reason() 
 
 
 def test_namesakes_in_different_provinces_stay_apart() -> None:
-    kg = build_graph([
-        bac_ninh_article("a", "2024-06-19"),
-        other_province_article("c", "2023-01-01", "Hà Nam", "Trưởng Ban Dân vận Tỉnh ủy Hà Nam", "Nguyễn Công Thắng"),
-    ])
+    kg = build_graph(
+        [
+            bac_ninh_article("a", "2024-06-19"),
+            other_province_article(
+                "c", "2023-01-01", "Hà Nam", "Trưởng Ban Dân vận Tỉnh ủy Hà Nam", "Nguyễn Công Thắng"
+            ),
+        ]
+    )
     found = persons(kg, "Nguyễn Công Thắng")
     assert sorted(p["province"] for p in found) == ["Bắc Ninh", "Hà Nam"]
     assert all(not any("namesakes" in r for r in p["merge_reasons"]) for p in found)
 
 
 def test_namesakes_sharing_a_post_are_merged_and_the_post_is_the_reason() -> None:
-    kg = build_graph([
-        bac_ninh_article("a", "2024-06-19"),
-        other_province_article("d", "2022-01-01", "Nam Định", BAC_NINH_POST, "Nguyễn Công Thắng"),
-    ])
+    kg = build_graph(
+        [
+            bac_ninh_article("a", "2024-06-19"),
+            other_province_article("d", "2022-01-01", "Nam Định", BAC_NINH_POST, "Nguyễn Công Thắng"),
+        ]
+    )
     [thang] = persons(kg, "Nguyễn Công Thắng")
     assert f"namesakes in Bắc Ninh and Nam Định share the post '{BAC_NINH_POST}'" in thang["merge_reasons"]
 
@@ -75,11 +81,15 @@ def test_mention_without_province_joins_the_only_namesake_but_not_one_of_two() -
     one = build_graph([bac_ninh_article("a", "2024-06-19"), nowhere.build()])
     [thang] = persons(one, "Nguyễn Công Thắng")
     assert any("the only namesake known is in Bắc Ninh" in r for r in thang["merge_reasons"])
-    two = build_graph([
-        bac_ninh_article("a", "2024-06-19"),
-        nowhere.build(),
-        other_province_article("c", "2023-01-01", "Hà Nam", "Trưởng Ban Dân vận Tỉnh ủy Hà Nam", "Nguyễn Công Thắng"),
-    ])
+    two = build_graph(
+        [
+            bac_ninh_article("a", "2024-06-19"),
+            nowhere.build(),
+            other_province_article(
+                "c", "2023-01-01", "Hà Nam", "Trưởng Ban Dân vận Tỉnh ủy Hà Nam", "Nguyễn Công Thắng"
+            ),
+        ]
+    )
     assert len(persons(two, "Nguyễn Công Thắng")) == 3
     # The Bắc Ninh official keeps the id he had before the ambiguous article arrived.
     assert {p["id"] for p in persons(two, "Nguyễn Công Thắng")} >= {thang["id"]}
@@ -87,10 +97,12 @@ def test_mention_without_province_joins_the_only_namesake_but_not_one_of_two() -
 
 def test_person_ids_do_not_change_when_unrelated_articles_are_added() -> None:
     alone = build_graph([bac_ninh_article("a", "2024-06-19")])
-    more = build_graph([
-        bac_ninh_article("a", "2024-06-19"),
-        other_province_article("c", "2023-01-01", "Hà Nam", "Trưởng Ban Dân vận Tỉnh ủy Hà Nam", "Lê Văn Bình"),
-    ])
+    more = build_graph(
+        [
+            bac_ninh_article("a", "2024-06-19"),
+            other_province_article("c", "2023-01-01", "Hà Nam", "Trưởng Ban Dân vận Tỉnh ủy Hà Nam", "Lê Văn Bình"),
+        ]
+    )
     assert set(alone.g.nodes) <= set(more.g.nodes)
 
 

@@ -1,9 +1,10 @@
-"""Extraction accuracy on both gold sets (seeds and held-out corpus passages), plus the samples if present.
+"""Extraction accuracy on every gold set: seeds, samples, corpus passages (tuned on) and held-out passages.
 
     python tests/bench/accuracy.py [-v]
 
 Targets on the seeds: persons F1 >= 0.98, HOLDS F1 >= 0.95, event roles F1 >= 0.90, every evidence
-offset correct. The corpus passages are a held-out set: rules are not tuned on them.
+offset correct. corpus.json has been tuned on and is a development set now; heldout.json (other articles,
+annotated before the extractor saw them) is the honest figure for articles from provinces the rules never met.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ TARGETS = {"persons": 0.98, "holds": 0.95, "roles": 0.90}
 
 def main() -> int:
     verbose = "-v" in sys.argv
-    for name in ("seeds.json", "corpus.json", "samples.json"):
+    for name in ("seeds.json", "samples.json", "corpus.json", "heldout.json"):
         path = GOLD / name
         if not path.is_file():
             print(f"{name}: not found, skipped")

@@ -151,8 +151,9 @@ def found_facts(doc: Document, extraction: Extraction, span: tuple[int, int] | N
     names = _names(extraction)
     entities = {e.id: e for e in extraction.entities}
     facts = [f for f in extraction.facts if _in_span(f.evidence.start, f.evidence.end, span)]
-    out: dict[str, set[Any]] = {k: set() for k in ("persons", "holds", "holds_status", "roles", "events",
-                                                    "campaigns", "documents")}
+    out: dict[str, set[Any]] = {
+        k: set() for k in ("persons", "holds", "holds_status", "roles", "events", "campaigns", "documents")
+    }
     passage = doc.text[span[0] : span[1]] if span else None
     for entity in extraction.entities:
         if entity.type == "Person" and (passage is None or _names_in(entity.name, passage)):
@@ -165,8 +166,10 @@ def found_facts(doc: Document, extraction: Extraction, span: tuple[int, int] | N
             issuers[fact.object] = names[fact.subject]
     for fact in facts:
         if fact.type == "HOLDS":
-            person, post = fold(names[fact.subject]), fold(entities[fact.object].properties.get("label",
-                                                                                               names[fact.object]))
+            person, post = (
+                fold(names[fact.subject]),
+                fold(entities[fact.object].properties.get("label", names[fact.object])),
+            )
             out["holds"].add((person, post))
             out["holds_status"].add((person, post, fact.properties.get("status", "current")))
         elif fact.type in ROLE_TYPES:
@@ -178,8 +181,10 @@ def found_facts(doc: Document, extraction: Extraction, span: tuple[int, int] | N
             )
     for entity in extraction.entities:
         if entity.type == "Event":
-            in_passage = span is None or entity.id in event_ids or any(
-                f.object == entity.id or f.subject == entity.id for f in facts
+            in_passage = (
+                span is None
+                or entity.id in event_ids
+                or any(f.object == entity.id or f.subject == entity.id for f in facts)
             )
             if in_passage:
                 out["events"].add((fold(entity.properties.get("kind")), str(entity.properties.get("date") or "")))
@@ -187,12 +192,19 @@ def found_facts(doc: Document, extraction: Extraction, span: tuple[int, int] | N
             for runner, value, unit in runners.get(entity.id, []):
                 out["campaigns"].add((fold(entity.name), fold(runner), _num(value), fold(unit)))
         elif entity.type == "Document":
-            mentioned = span is None or any(f.object == entity.id or f.subject == entity.id for f in facts) or (
-                entity.name in (passage or "")
+            mentioned = (
+                span is None
+                or any(f.object == entity.id or f.subject == entity.id for f in facts)
+                or (entity.name in (passage or ""))
             )
             if mentioned:
-                out["documents"].add((fold(entity.properties.get("kind")), fold(entity.properties.get("number")),
-                                      fold(issuers.get(entity.id))))
+                out["documents"].add(
+                    (
+                        fold(entity.properties.get("kind")),
+                        fold(entity.properties.get("number")),
+                        fold(issuers.get(entity.id)),
+                    )
+                )
     return out
 
 
@@ -212,9 +224,7 @@ def gold_facts(article: dict[str, Any]) -> dict[str, set[Any]]:
     out: dict[str, set[Any]] = {}
     out["persons"] = {fold(p) for p in article.get("persons", [])}
     out["holds"] = {(fold(p), fold(label)) for p, label, _status in article.get("holds", [])}
-    out["holds_status"] = {
-        (fold(p), fold(label), status) for p, label, status in article.get("holds", [])
-    }
+    out["holds_status"] = {(fold(p), fold(label), status) for p, label, status in article.get("holds", [])}
     out["roles"] = {(fold(p), role) for p, role in article.get("event_roles", [])}
     out["events"] = {(fold(e.get("kind")), e.get("date") or "") for e in article.get("events", [])}
     out["campaigns"] = {
@@ -283,8 +293,9 @@ def report(score: Score, verbose: bool = False) -> str:
         t = score.tallies.get(key)
         if t is None:
             continue
-        lines.append(f"  {label:24s} P {t.precision:.3f}  R {t.recall:.3f}  F1 {t.f1:.3f}  "
-                     f"(tp {t.tp}, fp {t.fp}, fn {t.fn})")
+        lines.append(
+            f"  {label:24s} P {t.precision:.3f}  R {t.recall:.3f}  F1 {t.f1:.3f}  (tp {t.tp}, fp {t.fp}, fn {t.fn})"
+        )
     ok = score.facts - len(score.bad_evidence)
     lines.append(f"  evidence offsets         {ok}/{score.facts} correct")
     for error in score.errors:
