@@ -56,15 +56,36 @@ class PeakMemory:
         self.peak = max(self.peak, self._sample())
 
 
+def first_lines(path: Path, limit: int) -> Path:
+    """A temporary copy of the first ``limit`` lines of a JSON Lines file (removed at exit)."""
+    import atexit
+    import tempfile
+
+    with (
+        path.open(encoding="utf-8") as source,
+        tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as handle,
+    ):
+        for n, line in enumerate(source):
+            if n >= limit:
+                break
+            handle.write(line)
+    copy = Path(handle.name)
+    atexit.register(copy.unlink, missing_ok=True)
+    return copy
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", type=Path, default=CORPUS, help="Input (default: the shared corpus).")
     parser.add_argument("--workers", type=int, default=None, help="Worker processes (default: CPUs available).")
+    parser.add_argument("--limit", type=int, default=None, help="Only the first N lines of a .jsonl input.")
     parser.add_argument("--read-only", action="store_true", help="Time reading alone (no fact extraction), 1 process.")
     args = parser.parse_args()
     if not args.path.exists():
         print(f"skipped: {args.path} not found")
         return 0
+    if args.limit is not None:
+        args.path = first_lines(args.path, args.limit)
 
     from graph.model import Extraction
     from loaders.pipeline import default_workers, extract_paths
