@@ -24,6 +24,9 @@ from typing import Any
 
 #: Date the 63 -> 34 reorganisation took effect.
 REORGANISED_ON = "2025-07-01"
+#: Thừa Thiên Huế became the centrally governed city of Huế six months earlier (Resolution
+#: 1314/NQ-UBTVQH15, effective 1 January 2025); the 1 July reorganisation left Huế as it was.
+HUE_CITY_ON = "2025-01-01"
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,14 @@ class Province:
     @property
     def status(self) -> str:
         return "current" if self.current else "merged"
+
+    @property
+    def replaced_on(self) -> str | None:
+        """ISO date from which ``successor`` replaces this unit (None for a unit that still exists):
+        1 July 2025 for the merged provinces, 1 January 2025 for Thừa Thiên Huế, renamed the city of Huế."""
+        if self.current:
+            return None
+        return HUE_CITY_ON if self.successor == "Huế" else REORGANISED_ON
 
     @property
     def full_name(self) -> str:
@@ -159,6 +170,7 @@ _DOMAINS = {
 #: Newspaper names that do not spell their province.
 _PAPERS = {
     "Hà Nội Mới": "Hà Nội",
+    "Hànộimới": "Hà Nội",  # the paper's masthead spelling, as its articles sign off
     "Kinh tế và Đô thị": "Hà Nội",
     "Sài Gòn Giải Phóng": "Thành phố Hồ Chí Minh",
     "Ấp Bắc": "Tiền Giang",
@@ -329,14 +341,60 @@ def _mention_automaton() -> Any:
     return automaton
 
 
+#: Family names. A province name right after one is the rest of a person's name ("Phó Thủ tướng
+#: Trương Hòa Bình", "ông Phí Thái Bình") or of a place named after a person ("phường Nguyễn Thái
+#: Bình", "Đền Trần Thái Bình"), not the province.
+#: Not "Từ": at the start of a sentence it is "from" ("Từ Hà Nội, đoàn ...").
+_SURNAME_LIST = """
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trương Đinh Lâm Mai Đoàn
+Trịnh Cao Lương Tạ Quách Đào Vương Tô Kiều Thái Chu Lưu Lại Phí Hứa Khúc Thân Triệu Tăng Doãn Âu
+Hầu Lục Mạc Nghiêm Ông Tống Đàm Diệp Bạch Cù Lã Hàn Tôn Thạch Ứng Đường Nhữ Biện Cấn Giáp
+"""
+_SURNAMES = frozenset(_SURNAME_LIST.split())
+#: A province name followed by one of these words is part of another name: "Thái Bình Dương" is the
+#: Pacific Ocean, in hundreds of world-news articles that have nothing to do with Thái Bình.
+_NOT_BEFORE = {"Thái Bình": ("Dương",)}
+#: The one or two words before a name: "Trương " or "Nguyễn Gia " (family name and middle name).
+_WORDS_BEFORE = re.compile(r"(?:(\w+) )?(\w+) $")
+_WORD_AFTER = re.compile(r" (\w+)")
+
+
+def _part_of_other_name(text: str, start: int, end: int) -> bool:
+    form = text[start:end]
+    after = _NOT_BEFORE.get(form)
+    if after:
+        following = _WORD_AFTER.match(text, end)
+        if following and following.group(1) in after:
+            return True
+    preceding = _WORDS_BEFORE.search(text, max(0, start - 40), start)
+    if preceding is None:
+        return False
+
+    def whole(group: int) -> str | None:
+        # A word cut by the search window is the tail of a longer one: not a name.
+        begin = preceding.start(group)
+        word = preceding.group(group)
+        return word if word and (begin == 0 or not text[begin - 1].isalnum()) else None
+
+    first, last = whole(1), whole(2)
+    if last is None:
+        return False
+    if last in _SURNAMES:
+        return True
+    return bool(first) and first in _SURNAMES and last[:1].isupper()
+
+
 def find_mentions(text: str) -> list[tuple[int, int, Province]]:
     """Every place-name occurrence in ``text`` as (start, end, unit), in order; the longest form wins
-    where forms overlap ("Thừa Thiên Huế" over "Huế"), and a form must not be part of a longer word."""
+    where forms overlap ("Thừa Thiên Huế" over "Huế"), a form must not be part of a longer word, and
+    not of a longer name either (a person's, or the Pacific Ocean's: see ``_SURNAMES``, ``_NOT_BEFORE``)."""
     found: list[tuple[int, int, Province]] = []
     n = len(text)
     for last, (length, unit) in _mention_automaton().iter(text):
         start, end = last - length + 1, last + 1
         if (start > 0 and text[start - 1].isalnum()) or (end < n and text[end].isalnum()):
+            continue
+        if _part_of_other_name(text, start, end):
             continue
         found.append((start, end, unit))
     if len(found) < 2:

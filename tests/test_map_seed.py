@@ -90,12 +90,18 @@ def test_seed_ego_map_of_le_quoc_chinh(
 def test_seed_whole_graph_and_index(
     browser: Browser, seed_graph: KnowledgeGraph, seed_db: Path, tmp_path: Path
 ) -> None:
-    # The whole-graph map shows every node but the articles (they are provenance, in the tooltips).
-    expected = sum(1 for _, a in seed_graph.nodes() if a["label"] != "Article")
+    # The whole-graph map shows every node that takes part in a fact; articles are provenance (in the
+    # tooltips), and nodes linked to nothing but articles (bylines, mere mentions) would be loose dots.
+    facts = [(s, t) for s, t, e in seed_graph.g.edges(data=True) if e["type"] not in ("MENTIONED_IN", "AUTHORED")]
+    linked = {n for edge in facts for n in edge}
+    expected = sum(1 for n, a in seed_graph.nodes() if a["label"] != "Article" and n in linked)
+    unlinked = sum(1 for n, a in seed_graph.nodes() if a["label"] != "Article" and n not in linked)
     out = tmp_path / "all.html"
     cli("map", "--all", "--db", str(seed_db), "--out", str(out))
     page = open_map(browser, out)
     assert page.evaluate("danvan.nodes.length") == expected
+    if unlinked:
+        assert f"{unlinked} nodes with no relationship on the map are left out" in out.read_text(encoding="utf-8")
     assert_offline_and_clean(page, out)
 
     maps = tmp_path / "maps"
@@ -106,7 +112,8 @@ def test_seed_whole_graph_and_index(
     assert all((maps / link).is_file() for link in links)
     for section in ("Provinces", "Campaigns", "Busiest officials"):
         assert f"<h2>{section}</h2>" in index
-    assert ">Nam Định</a>" in index and f">{PERSON}</a>" in index
+    # Nam Định merged into Ninh Bình on 1 July 2025: the index says where it went.
+    assert ">Nam Định → Ninh Bình</a>" in index and f">{PERSON}</a>" in index
     place = next(n for n, a in seed_graph.nodes("Place") if a["name"] == "Nam Định")
     person = next(n for n, a in seed_graph.nodes("Person") if a["name"] == PERSON)
     page = open_map(browser, maps / f"{place.replace(':', '_')}.html")

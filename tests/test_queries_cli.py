@@ -59,7 +59,7 @@ def test_list_shows_names_titles_and_parameters() -> None:
     items = json.loads(invoke("query", "list", "--format", "json").stdout)
     by_name = {i["name"]: i for i in items}
     assert by_name["events_in_range"]["parameters"][0] == {
-        "name": "date_from", "type": "date", "required": False, "default": "2019-01-01", "description": "First day"
+        "name": "date_from", "type": "date", "required": False, "default": "1900-01-01", "description": "First day"
     }  # fmt: skip
     assert by_name["shortest_connection"]["dialects"] == ["embedded", "neo4j"]
 
@@ -113,7 +113,7 @@ def test_run_rejects_bad_parameters_listing_the_expected_ones(seed_db: Path) -> 
     assert "unknown parameter 'city'" in message
     assert "parameter 'date_from': '23/12/2022' is not a date (YYYY-MM-DD)" in message
     assert message.endswith(
-        'expected: date_from (date, default 2019-01-01), date_to (date, default 2025-12-31), place (string, default "")'
+        'expected: date_from (date, default 1900-01-01), date_to (date, default 2099-12-31), place (string, default "")'
     )
     malformed = runner.invoke(app, ["query", "run", "post_holders", "--db", str(seed_db), "-p", "post"])
     assert malformed.exit_code == 2 and "not of the form key=value" in malformed.stderr
@@ -287,7 +287,7 @@ def test_neo4j_runs_the_neo4j_text_read_only_with_typed_parameters() -> None:
     assert driver.runs[-1][1] == {"person_a": INJECTION, "person_b": "Trần Minh Thắng"}
     events = library.get("events_in_range")
     run_query(neo4j_backend(driver), events, {"date_to": "2022-12-31"})
-    assert driver.runs[-1][1] == {"date_from": dt.date(2019, 1, 1), "date_to": dt.date(2022, 12, 31), "place": ""}
+    assert driver.runs[-1][1] == {"date_from": dt.date(1900, 1, 1), "date_to": dt.date(2022, 12, 31), "place": ""}
 
 
 def test_neo4j_refuses_writes_in_read_only_mode() -> None:

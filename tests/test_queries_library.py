@@ -97,8 +97,10 @@ def test_header_parsing(tmp_path: Path) -> None:
         (GOOD.replace("AND p.name <> $who", ""), "declares unused parameter(s) who"),
         (GOOD.replace("LIMIT $limit", "LIMIT $limt"), "uses undeclared parameter(s) limt"),
         (GOOD.replace("// param: limit", "// parm: limit"), "unknown header key 'parm'"),
-        (GOOD.replace("// param: limit int = 5\n", "// param: limit int = 5\n// param: limit int = 6\n"),
-         "declared twice"),
+        (
+            GOOD.replace("// param: limit int = 5\n", "// param: limit int = 5\n// param: limit int = 6\n"),
+            "declared twice",
+        ),
         (GOOD + "MATCH (n) RETURN n;", "more than one statement"),
         (GOOD.replace("RETURN p.name", "DETACH DELETE p RETURN p.name"), "write clause(s) DETACH, DELETE"),
         (GOOD.replace("MATCH (p:Person)", "MATCH (p:Person) SET p.name = 'x'"), "write clause(s) SET"),
@@ -154,8 +156,10 @@ def test_write_queries_load_only_when_allowed(tmp_path: Path) -> None:
     write(tmp_path, "wipe.cypher", text)
     refused = load_library([tmp_path], builtin=False)
     assert "wipe" not in refused.names()
-    assert refused.errors == [f"{tmp_path / 'wipe.cypher'}: contains write clause(s) DETACH, DELETE; "
-                              "refused in read-only mode (use --write to allow)"]
+    assert refused.errors == [
+        f"{tmp_path / 'wipe.cypher'}: contains write clause(s) DETACH, DELETE; "
+        "refused in read-only mode (use --write to allow)"
+    ]
     allowed = load_library([tmp_path], allow_write=True, builtin=False)
     assert allowed.errors == []
     assert allowed.get("wipe").writes
@@ -235,7 +239,9 @@ def test_bind_rejects_wrongly_typed_python_values(tmp_path: Path) -> None:
 
 def test_parse_assignments() -> None:
     assert parse_assignments(["province=Bắc Ninh", "note=a=b", "empty="]) == {
-        "province": "Bắc Ninh", "note": "a=b", "empty": ""
+        "province": "Bắc Ninh",
+        "note": "a=b",
+        "empty": "",
     }
     with pytest.raises(ParamError, match="not of the form key=value"):
         parse_assignments(["province"])

@@ -40,7 +40,7 @@ def test_parameters_become_neodash_parameters_with_the_header_defaults() -> None
     assert "coalesce($neodash_post, '')" in reports[holders.title] and "$post" not in reports[holders.title]
     # dates are text in NeoDash and converted back in the query
     events = reports[library.get("events_in_range").title]
-    assert "date($neodash_date_from)" in events and params["neodash_date_from"] == "2019-01-01"
+    assert "date($neodash_date_from)" in events and params["neodash_date_from"] == "1900-01-01"
     # every $neodash_ parameter used by a report has an initial value, and a selector on the first page
     used = {m for q in reports.values() for m in re.findall(r"\$(neodash_\w+)", q)}
     assert used == set(params)

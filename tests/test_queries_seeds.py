@@ -107,6 +107,19 @@ def test_officials_in_province(backend: Backend, library: Library) -> None:
     assert not people & (NAM_DINH | {"Vũ Xuân Cường", "Lý Thị Vinh", "Giàng Thị Dung"})
 
 
+def test_officials_in_province_takes_in_the_units_merged_into_it(backend: Backend, library: Library) -> None:
+    # Bắc Giang merged into Bắc Ninh and Nam Định into Ninh Bình on 1 July 2025: asking for the new
+    # province also lists the officials the articles place in the former one, labelled with it.
+    bac_ninh = rows(backend, library, "officials_in_province", province="Bắc Ninh")
+    assert ("Nguyễn Thị Kim Dung", "bắc giang") in {(r["person"], fold(r["province"])) for r in bac_ninh}
+    assert ("Nguyễn Công Thắng", "bắc ninh") in {(r["person"], fold(r["province"])) for r in bac_ninh}
+    ninh_binh = rows(backend, library, "officials_in_province", province="ninh bình")
+    assert {r["person"] for r in ninh_binh} == NAM_DINH
+    # the former unit alone does not take in its successor's other units
+    bac_giang = {r["person"] for r in rows(backend, library, "officials_in_province", province="Bắc Giang")}
+    assert "Nguyễn Thị Kim Dung" in bac_giang and "Nguyễn Công Thắng" not in bac_giang
+
+
 def test_posts_of_person_with_dates_and_sources(backend: Backend, library: Library, seeds_dir: Path) -> None:
     result = rows(backend, library, "posts_of_person", person="Lê Quốc Chỉnh")
     assert {fold(r["post"]) for r in result} == {
@@ -187,6 +200,9 @@ def test_events_in_range(backend: Backend, library: Library) -> None:
     in_2024 = rows(backend, library, "events_in_range", date_from="2024-01-01", date_to="2024-12-31")
     assert {dt.date(2024, 6, 19), dt.date(2024, 7, 24)} <= {r["date"] for r in in_2024}
     assert all(dt.date(2024, 1, 1) <= r["date"] <= dt.date(2024, 12, 31) for r in in_2024)
+    # Nam Định merged into Ninh Bình on 1 July 2025: the new province finds the 23-12-2022 conference.
+    ninh_binh = rows(backend, library, "events_in_range", place="Ninh Bình")
+    assert [(r["date"], fold(r["place"])) for r in ninh_binh] == [(dt.date(2022, 12, 23), fold(december[0]["place"]))]
     lao_cai = rows(backend, library, "events_in_range", place="lào cai")
     assert len(lao_cai) == 1 and lao_cai[0]["participants"] == 3
     assert fold(lao_cai[0]["kind"]) == "hội thảo"

@@ -34,15 +34,35 @@ D1, D2 = dt.date(2022, 12, 23), dt.date(2023, 1, 6)
 
 def _nodes(hostile: str = "") -> list[tuple[str, str, dict[str, Any]]]:
     return [
-        (ART1, "Article", {"name": "Bài 1", "title": "Hội nghị" + hostile, "published": D2, "authors": ["Việt Hùng"],
-                           "url": 'http://x.vn/a?b="c"&<d>', "extraction": '{"big": "json"}'}),
+        (
+            ART1,
+            "Article",
+            {
+                "name": "Bài 1",
+                "title": "Hội nghị" + hostile,
+                "published": D2,
+                "authors": ["Việt Hùng"],
+                "url": 'http://x.vn/a?b="c"&<d>',
+                "extraction": '{"big": "json"}',
+            },
+        ),
         (ART2, "Article", {"name": "Bài 2", "title": "Hội thảo", "published": "2023-03-25"}),
         ("person:le-quoc-chinh-11111111", "Person", {"name": "Lê Quốc Chỉnh" + hostile, "aliases": ["L.Q.Chỉnh"]}),
         ("person:viet-hung-22222222", "Person", {"name": "Việt Hùng"}),
-        ("post:pho-bi-thu-33333333", "Post", {"name": "Phó Bí thư Thường trực Tỉnh ủy Nam Định",
-                                              "role": "Phó Bí thư Thường trực", "organization": "Tỉnh ủy Nam Định"}),
-        ("organization:tinh-uy-44444444", "Organization", {"name": "Tỉnh ủy Nam Định", "kind": "party_committee",
-                                                           "level": "province", "aliases": ["TU"]}),
+        (
+            "post:pho-bi-thu-33333333",
+            "Post",
+            {
+                "name": "Phó Bí thư Thường trực Tỉnh ủy Nam Định",
+                "role": "Phó Bí thư Thường trực",
+                "organization": "Tỉnh ủy Nam Định",
+            },
+        ),
+        (
+            "organization:tinh-uy-44444444",
+            "Organization",
+            {"name": "Tỉnh ủy Nam Định", "kind": "party_committee", "level": "province", "aliases": ["TU"]},
+        ),
         ("organization:bdv-55555555", "Organization", {"name": "Ban Dân vận Tỉnh ủy Nam Định", "kind": "commission"}),
         ("event:hoi-nghi-66666666", "Event", {"name": "hội nghị tổng kết", "kind": "hội nghị", "date": D1}),
         ("campaign:dan-van-kheo-77777777", "Campaign", {"name": "Dân vận khéo", "kind": "movement"}),
@@ -53,8 +73,15 @@ def _nodes(hostile: str = "") -> list[tuple[str, str, dict[str, Any]]]:
 
 
 def _prov(*articles: str, sentence: str = "Câu bằng chứng.") -> dict[str, Any]:
-    return {"sources": sorted(articles), "first_seen": D1, "last_seen": D2, "evidence": sentence,
-            "evidence_article": articles[0], "evidence_start": 10, "evidence_end": 10 + len(sentence)}
+    return {
+        "sources": sorted(articles),
+        "first_seen": D1,
+        "last_seen": D2,
+        "evidence": sentence,
+        "evidence_article": articles[0],
+        "evidence_start": 10,
+        "evidence_end": 10 + len(sentence),
+    }
 
 
 def _edges(hostile: str = "") -> list[tuple[str, str, str, dict[str, Any]]]:
@@ -214,8 +241,10 @@ def test_holding_is_an_org_membership_with_interval_and_evidence(turtle: Graph) 
     end = turtle.value(interval, TIME.hasEnd)
     assert turtle.value(begin, TIME.inXSDDate) == Literal(D1)
     assert turtle.value(end, TIME.inXSDDate) == Literal(D2)
-    assert set(turtle.objects(membership, PROV.wasDerivedFrom)) == {iri("article", "0000aaaa0000aaaa"),
-                                                                    iri("article", "0000bbbb0000bbbb")}
+    assert set(turtle.objects(membership, PROV.wasDerivedFrom)) == {
+        iri("article", "0000aaaa0000aaaa"),
+        iri("article", "0000bbbb0000bbbb"),
+    }
     evidence = turtle.value(membership, PROV.qualifiedDerivation)
     assert turtle.value(evidence, PROV.entity) == iri("article", "0000aaaa0000aaaa")
     assert turtle.value(evidence, OA.exact) == Literal("Đồng chí Lê Quốc Chỉnh", lang="vi")
@@ -238,8 +267,12 @@ def test_participations_point_from_the_event_and_carry_provenance(turtle: Graph)
         assert turtle.value(fact, PROV.wasDerivedFrom) == iri("article", "0000aaaa0000aaaa")
         assert turtle.value(fact, PROV.qualifiedDerivation) is not None
     roles = {o for f in facts for o in turtle.objects(f, SDO.roleName)}
-    assert {Literal("attended", lang="en"), Literal("dự", lang="vi"), Literal("chaired", lang="en"),
-            Literal("spoke at", lang="en")} <= roles
+    assert {
+        Literal("attended", lang="en"),
+        Literal("dự", lang="vi"),
+        Literal("chaired", lang="en"),
+        Literal("spoke at", lang="en"),
+    } <= roles
 
 
 def test_article_mentions_authors_and_dates(turtle: Graph) -> None:
@@ -288,8 +321,9 @@ def test_void_description(turtle: Graph) -> None:
     assert turtle.value(ds, DCTERMS.created) == Literal(dt.date(2026, 1, 1))
     assert turtle.value(ds, DCTERMS.license) is not None
     assert {t.language for t in turtle.objects(ds, DCTERMS.title)} == {"vi", "en"}
-    partitions = {turtle.value(p, VOID["class"]): turtle.value(p, VOID.entities)
-                  for p in turtle.objects(ds, VOID.classPartition)}
+    partitions = {
+        turtle.value(p, VOID["class"]): turtle.value(p, VOID.entities) for p in turtle.objects(ds, VOID.classPartition)
+    }
     assert partitions[SDO.Person] == Literal(2) and partitions[SDO.NewsArticle] == Literal(2)
 
 
@@ -317,8 +351,13 @@ def test_hostile_text_never_breaks_iris_or_literals(fmt: str) -> None:
     for term in {t for triple in graph for t in triple}:
         if isinstance(term, URIRef):
             assert not _BAD_IRI_CHARS.search(str(term)), term
-            allowed = ("https://ex.org/a%20b/%3Cx%3E", "http://", "https://schema.org/",
-                       "https://danvan.example.org/vocab#", "https://danvan.example.org/licence/")
+            allowed = (
+                "https://ex.org/a%20b/%3Cx%3E",
+                "http://",
+                "https://schema.org/",
+                "https://danvan.example.org/vocab#",
+                "https://danvan.example.org/licence/",
+            )
             assert str(term).startswith(allowed), term
     labels = {str(o) for o in graph.objects(None, RDFS.label)}
     assert "Lê Quốc Chỉnh" + HOSTILE in labels and HOSTILE in labels
@@ -343,8 +382,9 @@ def test_clean_ids_are_kept_and_others_are_slugged_with_a_hash() -> None:
     subjects = {str(s) for s in parse(to_string(kg, "ntriples"), "ntriples").subjects(RDF.type, SDO.Person)}
     assert BASE + "person/nguyen-van-a-1a2b3c4d" in subjects
     slugged = sorted(s for s in subjects if not s.endswith("1a2b3c4d"))
-    assert len(slugged) == 2 and all(re.fullmatch(re.escape(BASE) + r"person/nguyen-van-a-[0-9a-f]{8}", s)
-                                     for s in slugged)
+    assert len(slugged) == 2 and all(
+        re.fullmatch(re.escape(BASE) + r"person/nguyen-van-a-[0-9a-f]{8}", s) for s in slugged
+    )
 
 
 def test_a_single_string_in_a_list_property_is_one_value() -> None:

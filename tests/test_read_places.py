@@ -127,3 +127,73 @@ def test_merger_mapping() -> None:
     assert places.successor("Yên Bái") == places.get("Lào Cai")
     assert places.get("Nam Định").full_name == "tỉnh Nam Định"
     assert places.get("Hà Nội").full_name == "thành phố Hà Nội"
+
+
+def test_thua_thien_hue_was_renamed_before_the_july_reorganisation(vau_data: tuple[dict, dict, dict]) -> None:
+    legacy, _current, _mapping = vau_data
+    # The 63-unit data (before 1 July 2025) already names unit 46 "Thành phố Huế": the renaming came
+    # first (1 January 2025), so the successor link of Thừa Thiên Huế must not carry the July date.
+    assert legacy["thanhphohue"]["province"] == "Thành phố Huế" and legacy["thanhphohue"]["provinceCode"] == "46"
+    tth = places.get("Thừa Thiên Huế")
+    assert tth.successor == "Huế" and tth.replaced_on == "2025-01-01" < places.REORGANISED_ON
+    assert places.get("Hòa Bình").replaced_on == places.REORGANISED_ON == "2025-07-01"
+    assert places.get("Huế").replaced_on is None and places.get("Phú Thọ").replaced_on is None
+    # Every merged unit has a date; every surviving one has none.
+    assert {p.name for p in places.ALL if p.replaced_on is None} == {p.name for p in places.PROVINCES_2025}
+
+
+def _corpus_text(corpus: Path, article_id: str) -> str:
+    with corpus.open(encoding="utf-8") as lines:
+        record = next(json.loads(raw) for raw in lines if f'"id": "{article_id}"' in raw)
+    return "\n".join((record["title"], record["sapo"], record["body"]))
+
+
+def test_names_that_contain_a_province_name_are_not_the_province(corpus_file: Path) -> None:
+    # 22463306 (read by hand): "Phó Thủ tướng Thường trực Trương Hòa Bình ..." and no word about
+    # the province of Hòa Bình. 22220363: the US Navy's "Đối tác Thái Bình Dương 2017" (Pacific
+    # Partnership) in Đà Nẵng, then Khánh Hòa; Thái Bình is not named.
+    deputy = _corpus_text(corpus_file, "22463306")
+    assert "Trương Hòa Bình" in deputy
+    assert [unit.name for *_, unit in places.find_mentions(deputy)] == []
+    # 22652088: "... Chủ tịch UBND quận Bình Tân Nguyễn Gia Thái Bình" (family and middle name first).
+    district_chair = _corpus_text(corpus_file, "22652088")
+    assert "Nguyễn Gia Thái Bình" in district_chair
+    assert "Thái Bình" not in {unit.name for *_, unit in places.find_mentions(district_chair)}
+    pacific = _corpus_text(corpus_file, "22220363")
+    assert pacific.count("Thái Bình Dương") == 2
+    assert {unit.name for *_, unit in places.find_mentions(pacific)} == {"Đà Nẵng", "Khánh Hòa"}
+
+
+def test_a_province_after_a_family_name_word_only_when_the_word_stands_alone() -> None:
+    # The same names as in the corpus articles above, in sentences that do name the provinces.
+    text = "Đoàn công tác tỉnh Hòa Bình thăm Thái Bình; Phó Thủ tướng Trương Hòa Bình dự."
+    assert [(text[s:e], unit.name) for s, e, unit in places.find_mentions(text)] == [
+        ("Hòa Bình", "Hòa Bình"),
+        ("Thái Bình", "Thái Bình"),
+    ]
+
+
+def test_article_place_is_not_taken_from_a_person_or_an_ocean(corpus_file: Path, tmp_path: Path) -> None:
+    from graph.model import Extraction
+    from loaders.pipeline import extract_paths
+
+    with corpus_file.open(encoding="utf-8") as lines:
+        chosen = [raw for raw in lines if json.loads(raw)["id"] in ("22463306", "22220363")]
+    source = tmp_path / "two.jsonl"  # read from the shared corpus, written only to the test folder
+    source.write_text("".join(chosen), encoding="utf-8")
+    extractions = [r for r in extract_paths([source], workers=1) if isinstance(r, Extraction)]
+    by_id = {x.article.id.removeprefix("article:"): x for x in extractions}
+    assert by_id["22463306"].article.place != "Hòa Bình"
+    assert by_id["22220363"].article.place != "Thái Bình"
+    for x in extractions:
+        assert {e.name for e in x.entities if e.type == "Place"}.isdisjoint({"Hòa Bình", "Thái Bình"})
+
+
+def test_source_line_with_the_masthead_spelling_of_ha_noi_moi() -> None:
+    from conftest import SAMPLES
+
+    text = (SAMPLES / "hanoi_2023-11-15_bieu-duong-dan-van-kheo.txt").read_text(encoding="utf-8")
+    [line] = [ln for ln in text.splitlines() if ln.startswith("(Nguồn:")]
+    assert line == "(Nguồn: Báo Hànộimới)"
+    unit = places.by_source(line.removeprefix("(Nguồn:").rstrip(")"))
+    assert unit is not None and unit.name == "Hà Nội"

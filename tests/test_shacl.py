@@ -9,6 +9,7 @@ from test_rdf import BASE, make_graph, parse
 
 from graph.knowledge import KnowledgeGraph
 from graph.rdf.export import to_string
+from graph.rdf.mapping import MAPPING
 from graph.rdf.shapes import SHAPES_FILE, build_shapes, load_shapes, validate
 
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -99,3 +100,21 @@ def test_fact_without_a_source_article_is_reported() -> None:
     conforms, report, _ = validate(data)
     assert not conforms
     assert (str(membership), str(PROV.wasDerivedFrom)) in violations(report)
+
+
+def test_holding_status_outside_the_schema_list_is_reported_but_place_status_is_not(
+    seed_graph: KnowledgeGraph,
+) -> None:
+    # The seeds name Bắc Giang and Nam Định, merged on 1 July 2025: their Places say "merged" with the
+    # same dv:status predicate, which the HOLDS list (current, former, new) must leave alone.
+    data = export(seed_graph)
+    dv = Namespace(MAPPING.prefixes["dv"])
+    merged = set(data.subjects(dv.status, Literal("merged")))
+    assert merged and all((m, RDF.type, SDO.AdministrativeArea) in data for m in merged)
+    conforms, _, text = validate(data)
+    assert conforms, text
+    membership = sorted(data.subjects(RDF.type, ORG.Membership))[0]
+    data.set((membership, dv.status, Literal("acting")))  # not a status the schema declares
+    conforms, report, _ = validate(data)
+    assert not conforms
+    assert violations(report) == {(str(membership), str(dv.status))}

@@ -158,8 +158,9 @@ def test_seed_events_le_quoc_chinh_attended(seed_exports: dict[str, Path]) -> No
     dated = [r for r in found if r["date"] == "2022-12-23"]
     assert dated, found
     # the analyst can follow the fact to the sentence and the article it came from
-    assert any("Lê Quốc Chỉnh" in r["sentence"] and (r["path"] or "").endswith("001_cc2664c34c4cc3ac.txt")
-               for r in dated), dated
+    assert any(
+        "Lê Quốc Chỉnh" in r["sentence"] and (r["path"] or "").endswith("001_cc2664c34c4cc3ac.txt") for r in dated
+    ), dated
 
 
 def test_sparql_over_the_store_without_data(seed_db: Path, seed_exports: dict[str, Path]) -> None:

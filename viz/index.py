@@ -8,6 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from graph import places
 from graph.ids import fold
 from graph.knowledge import KnowledgeGraph
 from graph.schema import SCHEMA
@@ -40,6 +41,13 @@ def _sort_key(attrs: dict[str, Any]) -> tuple[str, str]:
     return fold(name), name
 
 
+def _successor_suffix(kg: KnowledgeGraph, node_id: str) -> str:
+    """' → Phú Thọ' for a unit merged on 1 July 2025, so the index says why it has two entries."""
+    edges = kg.g.out_edges(node_id, data=True)
+    targets = sorted(str(kg.g.nodes[t].get("name") or t) for _, t, e in edges if e["type"] == "MERGED_INTO")
+    return f" → {', '.join(targets)}" if targets else ""
+
+
 def busiest_persons(kg: KnowledgeGraph, limit: int = BUSIEST) -> list[str]:
     """Persons with the most facts (article mentions not counted), ties broken by name then id."""
 
@@ -68,10 +76,14 @@ def write_index(
             return  # a map of one lonely node helps nobody
         write_map(kg, selection, out_dir / file, articles)
         name = str(kg.g.nodes[node_id].get("name") or node_id) if node_id else "Whole graph"
+        if kind == "province" and node_id:
+            name += _successor_suffix(kg, node_id)
         links.append(MapLink(section, name, file, len(selection.nodes), len(selection.edges), selection.cut))
 
-    # Provinces and centrally governed cities only: lower units would flood the index.
-    by_name = sorted((_sort_key(a), n) for n, a in kg.nodes("Place") if a.get("kind") in (None, "", "province", "city"))
+    # Provinces and centrally governed cities of the gazetteer only. The kind is not enough: the
+    # articles' provincial cities ("thành phố Hạ Long", in Quảng Ninh) are kind "city" too, and
+    # lower units would flood the index.
+    by_name = sorted((_sort_key(a), n) for n, a in kg.nodes("Place") if str(a.get("name") or "") in places.BY_NAME)
     for _, node_id in by_name:
         add("Provinces", "province", node_id, _file_name(node_id))
     for _, node_id in sorted((_sort_key(a), n) for n, a in kg.nodes("Campaign")):
@@ -85,6 +97,10 @@ def write_index(
     return index, links
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _index_html(kg: KnowledgeGraph, links: list[MapLink]) -> str:
     counts = kg.counts()["nodes"]
     summary = ", ".join(f"{escape(n.label_en)}: {counts[n.label]}" for n in SCHEMA.nodes if counts[n.label])
@@ -95,7 +111,8 @@ def _index_html(kg: KnowledgeGraph, links: list[MapLink]) -> str:
             continue
         rows = "".join(
             f'<li><a href="{escape(link.file)}">{escape(link.name)}</a> '
-            f'<span class="n">{link.nodes} nodes, {link.edges} relationships{" (cut)" if link.cut else ""}</span></li>'
+            f'<span class="n">{_count(link.nodes, "node")}, {_count(link.edges, "relationship")}'
+            f"{' (cut)' if link.cut else ''}</span></li>"
             for link in items
         )
         sections.append(f"<h2>{escape(section)}</h2><ul>{rows}</ul>")

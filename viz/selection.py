@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import heapq
 import unicodedata
 from collections import deque
 from collections.abc import Iterable
@@ -18,6 +19,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from graph import places as gazetteer
 from graph.ids import fold
 from graph.knowledge import KnowledgeGraph
 from graph.schema import SCHEMA
@@ -126,12 +128,29 @@ def _strip_prefix(name: str) -> str:
     return name
 
 
+_LOWER_PREFIXES = ("huyện ", "quận ", "thị xã ", "thị trấn ", "xã ", "phường ")
+
+
+def _strip_lower_prefix(name: str) -> str:
+    for prefix in _LOWER_PREFIXES:
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
 def find_nodes(kg: KnowledgeGraph, label: str, name: str) -> list[str]:
     """Nodes of ``label`` whose name or alias matches ``name``: exactly (case and spacing folded),
     else without diacritics. Raises :class:`SelectionError` with close names when nothing matches."""
     wanted = norm_name(name)
+    accepted = {wanted}
     if label == "Place":
         wanted = _strip_prefix(wanted)
+        accepted = {wanted}
+        # The gazetteer knows the abbreviations and old spellings the articles use ("TP.HCM",
+        # "TT-Huế", "Daklak"); nodes carry the canonical name only.
+        unit = gazetteer.lookup(name)
+        if unit is not None:
+            accepted.add(_strip_prefix(norm_name(unit.name)))
     candidates: list[tuple[str, list[str]]] = []
     for node_id, attrs in kg.nodes(label):
         names = [attrs.get("name") or "", *(attrs.get("aliases") or [])]
@@ -139,9 +158,16 @@ def find_nodes(kg: KnowledgeGraph, label: str, name: str) -> list[str]:
         if label == "Place":
             normed = [_strip_prefix(n) for n in normed]
         candidates.append((node_id, normed))
-    exact = sorted(node_id for node_id, names in candidates if wanted in names)
+    exact = sorted(node_id for node_id, names in candidates if accepted.intersection(names))
     if exact:
         return exact
+    if label == "Place":
+        # "Quỳnh Lưu" for "huyện Quỳnh Lưu": tried only after the provinces, so "Hòa Bình" never
+        # catches a commune that happens to share the province's name.
+        bare = _strip_lower_prefix(wanted)
+        lower = sorted(node_id for node_id, names in candidates if bare in {_strip_lower_prefix(n) for n in names})
+        if lower:
+            return lower
     loose = sorted(node_id for node_id, names in candidates if fold(wanted) in {fold(n) for n in names})
     if loose:
         return loose
@@ -193,11 +219,59 @@ def _bfs(adjacency: nx.Graph, sources: Iterable[str], hops: int) -> dict[str, in
     return distance
 
 
+def _grow_from_hubs(local: nx.Graph, ranked: list[str], budget: int) -> list[str]:
+    """``budget`` nodes of a focus-less map, grown outwards from the hubs: always the best-ranked
+    node that touches what is already kept, a new hub only when that part is used up.
+
+    Taking the top of the ranking alone left, on the corpus, hundreds of posts whose holders and
+    hubs whose neighbours fell just below the line: a grid of two-node islands and dots."""
+    rank = {n: i for i, n in enumerate(ranked)}
+    kept: list[str] = []
+    taken: set[str] = set()
+    frontier: list[int] = []
+    seeds = iter(ranked)
+    while len(kept) < budget:
+        while frontier and ranked[frontier[0]] in taken:
+            heapq.heappop(frontier)
+        if frontier:
+            node = ranked[heapq.heappop(frontier)]
+        else:
+            node = next((n for n in seeds if n not in taken), "")
+            if not node:
+                break
+        taken.add(node)
+        kept.append(node)
+        for nb in local.neighbors(node):
+            if nb not in taken:
+                heapq.heappush(frontier, rank[nb])
+    return kept
+
+
+def _predecessors(kg: KnowledgeGraph, places: list[str]) -> list[str]:
+    """The units merged into (or renamed as) these places, transitively: after 1 July 2025 Phú Thọ
+    includes what the articles said about Hòa Bình, and Huế what they said about Thừa Thiên Huế."""
+    found: list[str] = []
+    todo = list(places)
+    seen = set(places)
+    while todo:
+        place = todo.pop()
+        for source, _, attrs in kg.g.in_edges(place, data=True):
+            if attrs["type"] == "MERGED_INTO" and source not in seen and kg.g.nodes[source]["label"] == "Place":
+                seen.add(source)
+                found.append(source)
+                todo.append(source)
+    return sorted(found)
+
+
 def _province_core(kg: KnowledgeGraph, places: list[str], universe: Universe) -> set[str]:
-    """A province's own nodes: the place, whatever is said to be in it (by property or by a
-    BASED_IN / HELD_IN edge), and the posts of its organisations. Only facts in the date window
-    count, and with a window a member with no fact in it stays out."""
+    """A province's own nodes: the place and the units merged into it, whatever is said to be in
+    them (by property or by a BASED_IN / HELD_IN edge), and the posts of their organisations.
+
+    A member found only through its ``province`` / ``place`` property must have a fact in the map:
+    on real articles most such nodes are bylines and people merely named, and a province map of
+    the corpus was three quarters unconnected dots. Only facts in the date window count."""
     adjacency = universe.adjacency
+    places = sorted({*places, *_predecessors(kg, places)})
     core = set(places)
     for place in places:
         core |= universe.members.get(_strip_prefix(norm_name(kg.g.nodes[place].get("name") or "")), set())
@@ -209,8 +283,6 @@ def _province_core(kg: KnowledgeGraph, places: list[str], universe: Universe) ->
         for source, _, attrs in kg.g.in_edges(org, data=True):
             if attrs["type"] == "POST_IN" and adjacency.has_edge(source, org):
                 core.add(source)
-    if not universe.window.active:
-        return core
     return {n for n in core if n in places or adjacency.degree(n) > 0}
 
 
@@ -283,14 +355,23 @@ def select(
     window, visible, edges, adjacency = universe.window, universe.visible, universe.edges, universe.adjacency
 
     focus: list[str]
+    merged_note = unlinked_note = ""
     if kind == "all":
         title = "Whole graph"
         focus = []
         if window.active:
             dated = {s for s, _, _ in edges} | {t for _, t, _ in edges}
-            keep = {n for n in visible if n in dated or _node_in_window(kg.g.nodes[n], window)}
+            candidates = {n for n in visible if n in dated or _node_in_window(kg.g.nodes[n], window)}
         else:
-            keep = set(visible)
+            candidates = set(visible)
+        # A network map is about relationships: nodes only named in articles (bylines, passing
+        # mentions) were four fifths of the corpus's whole-graph map, as unconnected dots.
+        keep = {n for n in candidates if adjacency.degree(n) > 0}
+        if len(keep) < len(candidates):
+            unlinked_note = (
+                f"{len(candidates) - len(keep)} nodes with no relationship on the map are left out "
+                "(only named in articles: bylines, passing mentions)."
+            )
         distance = dict.fromkeys(keep, 0)
     else:
         if value is None:
@@ -304,6 +385,10 @@ def select(
         distance = _bfs(adjacency, sources, hops)
         for f in focus:
             distance[f] = 0
+        if kind == "province":
+            former = [kg.g.nodes[p].get("name") or p for p in _predecessors(kg, focus)]
+            if former:
+                merged_note = f"Also shows the former {', '.join(sorted(former))}, now part of {', '.join(names)}."
 
     nodes = list(distance)
     kept_set = set(nodes)
@@ -325,12 +410,12 @@ def select(
         )
     )
     total = len(nodes)
-    notes: list[str] = []
+    notes: list[str] = [note for note in (merged_note, unlinked_note) if note]
     if max_nodes is not None and total > max_nodes:
-        nodes = nodes[:max_nodes]
+        nodes = nodes[:max_nodes] if focus else _grow_from_hubs(local, nodes, max_nodes)
         notes.append(
             f"Map cut to the {max_nodes} most relevant of {total} nodes "
-            f"({'closest to the focus, then ' if focus else ''}best connected first)."
+            f"({'closest to the focus, then best connected first' if focus else 'grown from the best connected'})."
         )
     keep = set(nodes)
     kept_edges = sorted((e for e in inner if e[0] in keep and e[1] in keep), key=lambda e: e[2])

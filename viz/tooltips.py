@@ -42,11 +42,17 @@ MAX_SENTENCE = 500
 class ArticleRef:
     title: str
     published: dt.date | None
+    #: The newspaper ("Báo Hòa Bình"): the first thing an analyst weighs a claim by.
+    source: str = ""
 
 
 def article_index(kg: KnowledgeGraph) -> dict[str, ArticleRef]:
     return {
-        node_id: ArticleRef(str(attrs.get("title") or attrs.get("name") or node_id), as_date(attrs.get("published")))
+        node_id: ArticleRef(
+            str(attrs.get("title") or attrs.get("name") or node_id),
+            as_date(attrs.get("published")),
+            str(attrs.get("source") or ""),
+        )
         for node_id, attrs in kg.nodes(ARTICLE)
     }
 
@@ -87,7 +93,8 @@ def _props(attrs: Mapping[str, Any]) -> list[str]:
 def _article_line(ref: ArticleRef | None, article_id: str) -> str:
     if ref is None:
         return f"<div class='art'><span class='k'>article</span> {escape(article_id)}</div>"
-    date = f" <span class='d'>({ref.published.isoformat()})</span>" if ref.published else ""
+    about = " · ".join(x for x in (ref.published.isoformat() if ref.published else "", ref.source) if x)
+    date = f" <span class='d'>({escape(about)})</span>" if about else ""
     return f"<div class='art'><span class='k'>article</span> {escape(ref.title)}{date}</div>"
 
 

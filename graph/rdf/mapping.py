@@ -36,6 +36,8 @@ class PropertyMap:
     ref: str | None = None  # values are ids of nodes with this label
     scheme: str | None = None  # values name concepts of this SKOS scheme
     on: str = "subject"  # "subject" or "evidence" (the evidence node of a fact)
+    #: The closed set of values the schema declares (e.g. HOLDS status), checked by the SHACL shapes.
+    values: tuple[str, ...] = ()
 
     @property
     def is_list(self) -> bool:
@@ -163,6 +165,7 @@ def _property_map(prop: Property, spec: dict[str, Any], expand: Any) -> Property
         ref=spec.get("rdf_ref"),
         scheme=spec.get("rdf_scheme"),
         on=on,
+        values=prop.values,
     )
 
 

@@ -89,6 +89,10 @@ class _Builder:
             self.g.add((shape, SH.languageIn, self.rdf_list([Literal(pmap.lang)])))
         else:
             self.g.add((shape, SH.datatype, _DATATYPES[pmap.type.removesuffix("[]")]))
+        if pmap.values:
+            # The schema's closed list (HOLDS status: current, former, new): a typo or a new word in
+            # the extractor would otherwise pass the shapes as just another string.
+            self.g.add((shape, SH["in"], self.rdf_list([Literal(v) for v in pmap.values])))
         if not pmap.is_list:
             self.g.add((shape, SH.maxCount, Literal(1)))
 
@@ -150,13 +154,20 @@ class _Builder:
         self.g.add((prop, SH.maxCount, Literal(1)))
         self.g.add((prop, SH["class"], self.iri("prov:Derivation")))
 
-        # relationship-specific properties: on the subjects of their predicate
+        # relationship-specific properties: on the subjects of their predicate, or, for a closed list
+        # of values, on the relationship's own fact class only: dv:status also states a Place's status
+        # ("merged"), which the HOLDS list (current, former, new) must not judge.
         for rel in m.relations.values():
             for pmap in rel.properties:
                 if pmap.name in common_names:
                     continue
+                if pmap.values and rel.fact_class is None:
+                    raise ValueError(f"{rel.type}.{pmap.name}: a closed list of values needs a fact class to check")
                 shape = self.node_shape(f"{rel.type}-{pmap.name}", f"{pmap.name} of a {rel.type} fact.")
-                self.g.add((shape, SH.targetSubjectsOf, URIRef(pmap.predicate)))
+                if pmap.values:
+                    self.g.add((shape, SH.targetClass, URIRef(str(rel.fact_class))))
+                else:
+                    self.g.add((shape, SH.targetSubjectsOf, URIRef(pmap.predicate)))
                 self.values(self.property_shape(shape, pmap.name, URIRef(pmap.predicate)), pmap)
 
         # fact classes (org:Membership for holdings, schema:Role for participations)
@@ -174,8 +185,9 @@ class _Builder:
             self.classes_of(self.property_shape(shape, "object", RDF.object), objects)
             for rel in rels:
                 if rel.fact_subject is not None:
-                    prop = self.property_shape(shape, (m.curie(rel.fact_subject) or "member").replace(":", "-"),
-                                               URIRef(rel.fact_subject))
+                    prop = self.property_shape(
+                        shape, (m.curie(rel.fact_subject) or "member").replace(":", "-"), URIRef(rel.fact_subject)
+                    )
                     self.g.add((prop, SH.minCount, Literal(1)))
                     self.g.add((prop, SH.maxCount, Literal(1)))
                     self.classes_of(prop, rel.sources)

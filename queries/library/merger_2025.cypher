@@ -1,7 +1,8 @@
 // name: merger_2025
 // title: Provinces and organisations affected by the 2025 merger
 // description: Units absorbed on 1 July 2025 and the unit they merged into, with the organisations of the
-//   absorbed unit that the articles mention (their names will change). `province` filters on either side.
+//   absorbed unit that the articles mention (their names will change). Thừa Thiên Huế appears too: it
+//   became the city of Huế on 1 January 2025 (see `effective`). `province` filters on either side.
 // param: province string = ""  -- Former or new province name, case-insensitive; empty for all
 MATCH (old:Place)-[m:MERGED_INTO]->(new:Place)
 WHERE $province = '' OR toLower(old.name) = toLower($province) OR toLower(new.name) = toLower($province)

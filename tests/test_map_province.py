@@ -1,0 +1,124 @@
+"""Province maps and the index on the sample articles in data/articles, through the real pipeline.
+
+What the articles say, read by hand:
+- hoabinh_2022-06-21: Quách Thị Tuyết, Trưởng Ban Dân vận Tỉnh ủy Hòa Bình, chaired the workshop;
+  "Đinh Thắng" on a line of its own is the byline, nothing more. Hòa Bình merged into Phú Thọ on
+  1 July 2025.
+- bandanvantw_2024-08-22 names "Thừa Thiên Huế" (the city of Huế since 1 January 2025).
+- quangninh_2023-10-12: Đặng Xuân Trường was "Bí thư Thành ủy Hạ Long", a provincial city of
+  Quảng Ninh, not a province.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES
+from graph.knowledge import KnowledgeGraph
+from viz.index import write_index
+from viz.selection import select
+
+
+@pytest.fixture(scope="module")
+def sample_graph() -> KnowledgeGraph:
+    from graph.build import build_graph
+    from graph.model import Extraction
+    from loaders.pipeline import extract_paths
+
+    extractions = [r for r in extract_paths(sorted(SAMPLES.iterdir()), workers=1) if isinstance(r, Extraction)]
+    return build_graph(extractions)
+
+
+def _names(kg: KnowledgeGraph, nodes: list[str], label: str) -> set[str]:
+    return {kg.g.nodes[n]["name"] for n in nodes if kg.g.nodes[n]["label"] == label}
+
+
+def test_province_map_leaves_out_bylines_and_other_unconnected_people(sample_graph: KnowledgeGraph) -> None:
+    sel = select(sample_graph, "province", "Hòa Bình")
+    persons = _names(sample_graph, sel.nodes, "Person")
+    assert "Quách Thị Tuyết" in persons
+    assert "Đinh Thắng" not in persons  # the byline: provenance, shown in tooltips, not a dot on the map
+    linked = {n for edge in sel.edges for n in edge[:2]}
+    assert set(sel.nodes) - linked <= set(sel.focus)
+
+
+def test_map_of_a_merged_into_province_includes_the_former_unit(sample_graph: KnowledgeGraph) -> None:
+    sel = select(sample_graph, "province", "Phú Thọ")
+    assert {"Phú Thọ", "Hòa Bình"} <= _names(sample_graph, sel.nodes, "Place")
+    assert "Quách Thị Tuyết" in _names(sample_graph, sel.nodes, "Person")
+    assert "Also shows the former Hòa Bình, now part of Phú Thọ." in sel.notes
+    # The former unit's own map stays as it was: the successor is one hop away, not its content.
+    alone = select(sample_graph, "province", "Hòa Bình")
+    assert not alone.notes and "Quách Thị Tuyết" in _names(sample_graph, alone.nodes, "Person")
+
+
+def test_index_lists_gazetteer_provinces_only_and_says_where_merged_units_went(
+    sample_graph: KnowledgeGraph, tmp_path: Path
+) -> None:
+    index, links = write_index(sample_graph, tmp_path, busiest=1)
+    provinces = {link.name for link in links if link.section == "Provinces"}
+    assert {"Hòa Bình → Phú Thọ", "Thừa Thiên Huế → Huế", "Quảng Ninh", "Phú Thọ"} <= provinces
+    assert not any("Hạ Long" in name for name in provinces)
+    html = index.read_text(encoding="utf-8")
+    assert not re.search(r"\b1 relationships\b|\b1 nodes\b", html)
+    # The provincial city keeps its own map on request.
+    assert "Đặng Xuân Trường" in _names(sample_graph, select(sample_graph, "province", "Hạ Long").nodes, "Person")
+
+
+@pytest.mark.parametrize("budget", [25, 60, 120])
+def test_cut_whole_graph_is_grown_from_hubs_not_a_scatter_of_islands(sample_graph: KnowledgeGraph, budget: int) -> None:
+    import networkx as nx
+
+    sel = select(sample_graph, "all", max_nodes=budget)
+    assert sel.cut and len(sel.nodes) == budget
+    drawn = nx.Graph()
+    drawn.add_nodes_from(sel.nodes)
+    drawn.add_edges_from((s, t) for s, t, _ in sel.edges)
+    # Every node kept has a relationship on the map, and the map is one piece grown from the best
+    # connected node (the sample articles' graph has one component far larger than these budgets).
+    assert min(dict(drawn.degree()).values()) > 0
+    assert nx.number_connected_components(drawn) == 1
+    whole = select(sample_graph, "all")
+    best = max(whole.nodes, key=lambda n: sum(1 for e in whole.edges if n in e[:2]))
+    assert best in sel.nodes
+
+
+def test_fact_tooltip_names_the_newspaper_with_the_article_title_and_date(sample_graph: KnowledgeGraph) -> None:
+    from viz.tooltips import article_index, edge_tooltip
+
+    # hoabinh_2022-06-21 ends "(Nguồn: Báo Hoà Bình)"; its headline names the workshop.
+    sel = select(sample_graph, "person", "Quách Thị Tuyết", hops=1)
+    holds = [e for e in sel.edges if sample_graph.g.edges[e]["type"] == "HOLDS"]
+    assert holds
+    tip = edge_tooltip(sample_graph, *holds[0], article_index(sample_graph))
+    assert "Hòa Bình: Phát huy vai trò người có uy tín trong vùng đồng bào dân tộc thiểu số" in tip
+    assert "(2022-06-21 · Báo Hòa Bình)" in tip
+    assert "Quách Thị Tuyết" in tip.split("<blockquote>")[1]  # the evidence sentence
+
+
+@pytest.mark.parametrize("spelling", ["Thừa Thiên - Huế", "TT-Huế", "tỉnh Thừa Thiên Huế"])
+def test_province_map_accepts_the_gazetteer_spellings(sample_graph: KnowledgeGraph, spelling: str) -> None:
+    # bandanvantw_2024-08-22 writes "Thừa Thiên Huế"; analysts also type the abbreviations.
+    sel = select(sample_graph, "province", spelling)
+    assert _names(sample_graph, sel.focus, "Place") == {"Thừa Thiên Huế"}
+
+
+def test_whole_graph_leaves_out_nodes_linked_to_nothing_and_says_how_many(sample_graph: KnowledgeGraph) -> None:
+    sel = select(sample_graph, "all")
+    persons = _names(sample_graph, sel.nodes, "Person")
+    assert "Quách Thị Tuyết" in persons and "Đinh Thắng" not in persons  # the byline of hoabinh_2022-06-21
+    linked = {n for edge in sel.edges for n in edge[:2]}
+    assert set(sel.nodes) == linked
+    dropped = [n for n, a in sample_graph.nodes() if a["label"] != "Article" and n not in linked and n not in sel.nodes]
+    assert dropped and any(f"{len(dropped)} nodes with no relationship" in note for note in sel.notes)
+
+
+def test_district_map_by_its_bare_name(sample_graph: KnowledgeGraph) -> None:
+    # tin_tong_hop_2024.jsonl: "Bí thư Huyện ủy Quỳnh Lưu Phan Đức Tài chủ trì buổi lễ".
+    sel = select(sample_graph, "province", "Quỳnh Lưu")
+    assert _names(sample_graph, sel.focus, "Place") == {"huyện Quỳnh Lưu"}
+    # the province of the same article is still found as a province, not as a lower unit
+    assert _names(sample_graph, select(sample_graph, "province", "Nghệ An").focus, "Place") == {"Nghệ An"}
