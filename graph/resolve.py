@@ -27,13 +27,9 @@ from typing import Any
 from graph import places
 from graph.ids import make_id
 from graph.model import Entity, Extraction
+from graph.tones import fix_tone_placement
 
 _SPACES = re.compile(r"\s+")
-# Old-style tone placement on the open diphthongs oa, oe, uy ("hoà", "khoẻ", "thuỷ") is rewritten
-# to the form the gazetteers use ("hòa", "khỏe", "thủy"), so both spellings give one key.
-# Only at the end of a syllable: in "hoàng" the mark sits on "a" in both styles.
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-_OLD_TONE = re.compile(rf"([oOuU])([aAeEyY])([{_TONES}])(?![^\W\d_])")
 _PLACE_PREFIX = re.compile(r"^(tỉnh|thành phố|tp\.?)\s+")
 
 #: Dates sort before "unknown"; used to order statements deterministically.
@@ -42,10 +38,8 @@ _NO_DATE = dt.date.max
 
 @cache  # names repeat across thousands of mentions; the normalisation is pure
 def clean(text: str) -> str:
-    """Display form: NFC, single spaces, gazetteer tone placement, no surrounding space."""
-    text = unicodedata.normalize("NFD", _SPACES.sub(" ", text).strip())
-    text = _OLD_TONE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), text)
-    return unicodedata.normalize("NFC", text)
+    """Display form: NFC, single spaces, gazetteer tone placement ("hoà" and "hòa" give one key)."""
+    return fix_tone_placement(unicodedata.normalize("NFC", _SPACES.sub(" ", text).strip()))
 
 
 @cache

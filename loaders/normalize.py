@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from graph.tones import fix_tone_placement
+
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v\f"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _TABLE = str.maketrans(
@@ -35,40 +37,6 @@ _TABLE = str.maketrans(
     }
 )
 
-_TONES = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # huyền, sắc, hỏi, ngã, nặng
-
-
-def _tone_moves() -> dict[str, str]:
-    """'oà' -> 'òa', 'uỷ' -> 'ủy', ... for every tone and letter case (all NFC, two characters each)."""
-    moves: dict[str, str] = {}
-    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
-        for tone in _TONES:
-            for f in (first, first.upper()):
-                for s in (second, second.upper()):
-                    new_style = unicodedata.normalize("NFC", f + s + tone)
-                    old_style = unicodedata.normalize("NFC", f + tone + s)
-                    moves[new_style] = old_style
-    return moves
-
-
-_MOVES = _tone_moves()
-# Candidates: o/u followed by a toned a/e/y that ends the syllable (no letter after it). A character-class
-# scan is much faster than an alternation of the 60 pairs; the callback checks the exact pair and q-.
-_TONE_PATTERN = re.compile("[oOuU][" + "".join(sorted({k[1] for k in _MOVES})) + r"](?!\w)")
-
-
-def _move_tone(match: re.Match[str]) -> str:
-    pair = match.group(0)
-    moved = _MOVES.get(pair)
-    if moved is None:
-        return pair
-    start = match.start()
-    # 'uy' after 'q' is the qu- onset plus y: "quý" keeps its tone on y.
-    if pair[0] in "uU" and start > 0 and match.string[start - 1] in "qQ":
-        return pair
-    return moved
-
-
 _ODD_CHARS = re.compile("[" + re.escape(_SPACES + _ZERO_WIDTH) + "\u00d0\u0189\u00f0\u0256\u2028\u2029]")
 
 #: Same-length corrections of typos seen in real articles.
@@ -82,11 +50,6 @@ def to_nfc(text: str) -> str:
     if unicodedata.is_normalized("NFC", text):
         return text
     return unicodedata.normalize("NFC", text)
-
-
-def fix_tone_placement(text: str) -> str:
-    """hoà -> hòa, thuý -> thúy, uỷ -> ủy, khoẻ -> khỏe; same length."""
-    return _TONE_PATTERN.sub(_move_tone, text)
 
 
 def normalize(raw: str) -> str:

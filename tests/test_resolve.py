@@ -139,6 +139,15 @@ def test_old_and_new_tone_placement_and_spacing_give_one_key() -> None:
     assert norm_place("tỉnh Hà Nam") != norm_place("Hà Nội")
 
 
+def test_tone_stays_on_a_vowel_that_carries_another_mark_and_after_qu() -> None:
+    # ệ, ậ are e/a with a circumflex: the tone belongs there in both styles ("Tuệ", "quận", "Luật"),
+    # and in "quý" the u belongs to the qu- onset. Only the open oa/oe/uy clusters move.
+    for word in ("Hà Minh Tuệ", "quận Long Biên", "quý", "Huệ", "Luật", "Nguyễn Thị Khuê"):
+        assert clean(word) == word
+    assert clean("Vương Đình Huệ") != "Vương Đình Hụê"
+    assert clean("Nguyễn Thị Thuỵ") == "Nguyễn Thị Thụy"
+
+
 def test_province_spelled_two_ways_is_one_province_for_a_person() -> None:
     a = ArticleMaker("hcm1", "2020-01-01", place="TP.HCM")
     a.person("Võ Văn Thưởng")
