@@ -117,7 +117,8 @@ def map_command(
         typer.echo(f"error: {resolve_db(db)}: {exc}", err=True)
         raise typer.Exit(1) from None
     write_map(kg, selection, out)
-    message = f"wrote {out}: {len(selection.nodes)} nodes, {len(selection.edges)} relationships"
+    n_nodes, n_edges = len(selection.nodes), len(selection.edges)
+    message = f"wrote {out}: {n_nodes} node{'s' * (n_nodes != 1)}, {n_edges} relationship{'s' * (n_edges != 1)}"
     if selection.cut:
         message += f" (cut from {selection.total_nodes} nodes by --max-nodes)"
     typer.echo(message)

@@ -89,6 +89,9 @@ def corpus_params(backend: Any) -> dict[str, Any]:
                                "ORDER BY n DESC, name LIMIT 1")  # fmt: skip
     values["date_from"], values["date_to"] = "2017-01-01", "2017-12-31"
     values["place"] = values["province"] or ""
+    # The busiest province need not be one the 2025 merger touched; merger_2025 gets a unit that was.
+    values["merger_2025.province"] = first("MATCH (old:Place)-[m:MERGED_INTO]->(:Place) "
+                                           "RETURN old.name AS name ORDER BY name LIMIT 1")  # fmt: skip
     return {k: v for k, v in values.items() if v is not None}
 
 
@@ -144,6 +147,7 @@ def main() -> int:
             names = {p.name for p in query.params}
             variants = [("defaults", {})]
             chosen = {k: v for k, v in found.items() if k in names}
+            chosen.update({k.split(".", 1)[1]: v for k, v in found.items() if k.startswith(f"{query.name}.")})
             if chosen:
                 variants.append(("corpus", chosen))
             for label, params in variants:
