@@ -40,10 +40,12 @@ def test_holding_keeps_sources_dates_and_the_earliest_evidence() -> None:
 
 
 def test_a_post_shows_succession_of_holders() -> None:
-    kg = build_graph([
-        bac_ninh_article("old", "2019-03-01", name="Trần Văn Cũ", status="former"),
-        bac_ninh_article("new", "2024-06-19", name="Nguyễn Công Thắng"),
-    ])
+    kg = build_graph(
+        [
+            bac_ninh_article("old", "2019-03-01", name="Trần Văn Cũ", status="former"),
+            bac_ninh_article("new", "2024-06-19", name="Nguyễn Công Thắng"),
+        ]
+    )
     post_id = next(n for n, a in kg.nodes("Post") if a["name"] == BAC_NINH_POST)
     holders = sorted(
         (a["first_seen"], kg.node(s)["name"], a["status"]) for s, t, _, a in kg.edges("HOLDS") if t == post_id

@@ -226,10 +226,51 @@ def test_build_killed_midway_leaves_a_consistent_store_that_the_next_build_compl
     assert killed.returncode == 9, killed.stderr
     with open_store(path, read_only=True) as store:
         assert store.complete is (not bulk)
-    if not bulk:
+        stored = set(store.stored_extractions())
+    if bulk:
+        # The articles are copied first (labels in order) and made durable at once, so the kill,
+        # after them, lost none: the next build completes the store without being given any.
+        assert stored == {a.article.id for a in articles}
+    else:
         assert dump_store(path) == before
     with open_store(path) as store:
-        store.ingest(articles)
+        store.ingest([] if bulk else articles)
+    assert dump_store(path) == fresh(tmp_path / "all.lbdb", articles)
+
+
+def test_a_bulk_write_killed_once_marked_complete_has_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "g.lbdb"
+    articles = corpus()
+    with open_store(path) as store:
+        store.ingest(articles[:2])
+    data = tmp_path / "articles.json"
+    data.write_text(json.dumps([a.to_json() for a in articles]), encoding="utf-8")
+    # Rows copied without a checkpoint are lost by a killed process: the store must not say
+    # complete before they are durable.
+    killed = _run_python(
+        """
+        import json, os, sys
+        from pathlib import Path
+        import graph.store.embedded as embedded
+        from graph.model import Extraction
+        exs = [Extraction.from_json(x) for x in json.loads(Path(sys.argv[2]).read_text())]
+        embedded.BULK_FRACTION = 0.0
+        embedded.BULK_MIN = 0
+        set_state = embedded.EmbeddedStore._set_state
+        def set_state_then_die(self, state):
+            set_state(self, state)
+            if state == embedded.COMPLETE:
+                os._exit(9)
+        embedded.EmbeddedStore._set_state = set_state_then_die
+        with embedded.open_store(Path(sys.argv[1])) as store:
+            store.ingest(exs)
+        """,
+        str(path),
+        str(data),
+    )
+    assert killed.returncode == 9, killed.stderr
+    with open_store(path, read_only=True) as store:
+        assert store.complete
     assert dump_store(path) == fresh(tmp_path / "all.lbdb", articles)
 
 
@@ -238,9 +279,16 @@ def test_a_store_locked_by_another_process_gives_a_clear_error(tmp_path: Path) -
     with open_store(path) as store:
         store.ingest(corpus()[:1])
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, ladybug; db = ladybug.Database(sys.argv[1]); print('ready', flush=True); "
-         "sys.stdin.read()", str(path)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO,
+        [
+            sys.executable,
+            "-c",
+            "import sys, ladybug; db = ladybug.Database(sys.argv[1]); print('ready', flush=True); sys.stdin.read()",
+            str(path),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
