@@ -54,11 +54,11 @@ def sparql(
 
     try:
         if data:
-            dataset = load_files(list(data))
+            store = load_files(list(data))
         else:
-            kg = load_stored_graph(db, hint="build one, or give --data FILE")
-            dataset = load_graph(kg, base=base)
-        result = run_query(dataset, _query_text(query))
+            # passed straight in, so that load_graph holds the only reference and can free the graph
+            store = load_graph(load_stored_graph(db, hint="build one, or give --data FILE"), base=base)
+        result = run_query(store, _query_text(query))
     except (SparqlError, ValueError, OSError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
