@@ -348,3 +348,12 @@ def test_export_command_refuses_bad_options(seed_db: Path, tmp_path: Path) -> No
     assert code == 1 and "YYYY-MM-DD" in err and not (tmp_path / "x.ttl").exists()
     code, _, err = run("export", "--db", str(seed_db), "--base", "no-scheme/", "--out", str(tmp_path / "x.ttl"))
     assert code == 1 and "absolute" in err
+
+
+def test_decimals_and_durations_print_as_json_numbers_and_iso_text(sample_files: dict[str, Path]) -> None:
+    query = 'SELECT (AVG(?n) AS ?avg) (1.50 AS ?dec) ("P1DT2H"^^xsd:duration AS ?dur) WHERE { VALUES ?n { 1 2 } }'
+    code, out, err = run("sparql", query, "--data", str(sample_files["turtle"]), "-f", "json")
+    assert code == 0, err
+    (row,) = json.loads(out)
+    assert row["avg"] == 1.5 and row["dec"] == 1.5
+    assert row["dur"] == "P1DT7200S"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import decimal
 import enum
 import io
 import json
@@ -19,8 +20,13 @@ class OutputFormat(enum.StrEnum):
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, dt.date | dt.datetime):
+    if isinstance(value, dt.date | dt.datetime | dt.time):
         return value.isoformat()
+    if isinstance(value, dt.timedelta):  # Cypher durations, SPARQL xsd:duration
+        return f"P{value.days}DT{value.seconds + value.microseconds / 1e6:g}S"
+    if isinstance(value, decimal.Decimal):
+        # AVG() and xsd:decimal give Decimals; JSON has one number type, and integral ones stay integers.
+        return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -41,7 +47,9 @@ def _cell(value: Any) -> str:
 
 def render(result: QueryResult, fmt: OutputFormat, max_width: int = 60) -> str:
     if fmt is OutputFormat.json:
-        return json.dumps([_plain(r) for r in result.records()], ensure_ascii=False, indent=2) + "\n"
+        # default=str: a value type no engine returned before still prints instead of a traceback.
+        records = [_plain(r) for r in result.records()]
+        return json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n"
     if fmt is OutputFormat.csv:
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
