@@ -12,7 +12,9 @@ Provenance rules for a relationship stated by several articles:
 - ``evidence*``: the sentence from the earliest article (then lowest article id, then offset), so
   the evidence does not flip when a later article repeats the fact;
 - own properties (``status``, ``value``, ...): from the *latest* statement (then highest article
-  id), because later articles report the current state (a post now "former", a figure updated).
+  id), because later articles report the current state (a post now "former", a figure updated);
+  except that a holding reported as an appointment ("new") stays "new" while later articles merely
+  name the post ("current" is what every plain mention says), see :func:`graph.resolve.holding_status`.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from typing import Any
 from graph.ids import edge_id
 from graph.knowledge import KnowledgeGraph
 from graph.model import ArticleInfo, Entity, Evidence, Extraction, Fact
-from graph.resolve import Resolution, clean, norm, norm_place, pick, resolve
+from graph.resolve import Resolution, clean, holding_status, norm, norm_place, pick, resolve
 from graph.schema import SCHEMA
 
 log = logging.getLogger(__name__)
@@ -285,6 +287,12 @@ def _add_relationships(kg: KnowledgeGraph, exs: list[Extraction], resolution: Re
             candidates = [s for s in group if s.properties]
             with_props = bool(candidates)
             latest = max(candidates, key=lambda s: s.latest_key) if candidates else earliest
+            if rel_type == "HOLDS" and len(candidates) > 1:
+                ordered = sorted(candidates, key=lambda s: s.latest_key)
+                status = holding_status([s.properties.get("status") for s in ordered])
+                if status != latest.properties.get("status"):
+                    merged = {**latest.properties, "status": status}
+                    latest = _Statement(latest.article, latest.date, latest.evidence, merged)
         ev = earliest.evidence
         props = {
             "sources": sorted({s.article for s in group}),

@@ -98,8 +98,12 @@ def entity_key(entity: Entity, article_place: str, article: str) -> str:
     """Resolution key of a non-person entity (persons need the whole corpus, see :func:`resolve`)."""
     props = entity.properties
     label = entity.type
+    # Units below the province repeat their names across provinces (huyện Châu Thành is in eleven):
+    # their posts, organisations and places carry the province (``province``), which joins the key.
+    lower_province = norm_place(str(props.get("province") or ""))
     if label == "Post":
-        return norm(str(props.get("label") or entity.name))
+        key = norm(str(props.get("label") or entity.name))
+        return f"{key}|{lower_province}" if lower_province else key
     if label == "Organization":
         # Local organisation names take the place ("Tỉnh ủy" of Bắc Ninh is "Tỉnh ủy Bắc Ninh"),
         # so the bare and the spelled-out form of one organisation share a key.
@@ -107,14 +111,15 @@ def entity_key(entity: Entity, article_place: str, article: str) -> str:
         place = norm_place(str(props.get("place") or ""))
         if place and not name.endswith(place):
             name = f"{name} {place}"
-        return name
+        return f"{name}|{lower_province}" if lower_province else name
     if label == "Place":
         kind = str(props.get("kind") or "")
-        if kind in ("", "province", "city"):
+        if kind in ("", "province", "city") and not lower_province:
             return norm_place(entity.name)
         # A district or commune may share its name with a province (the city of Bắc Ninh in the
         # province of Bắc Ninh): keep the kind in the key, and no gazetteer lookup.
-        return f"{norm(entity.name)}|{norm(kind)}"
+        key = f"{norm(entity.name)}|{norm(kind)}"
+        return f"{key}|{lower_province}" if lower_province else key
     if label == "Event":
         date = props.get("date")
         place = norm_place(str(props.get("place") or article_place or ""))
@@ -125,8 +130,25 @@ def entity_key(entity: Entity, article_place: str, article: str) -> str:
     return norm(entity.name)
 
 
+#: Stands for the province in the resolution key of a central official (``level`` "central" on the mention):
+#: such a mention is neither of the article's province nor of unknown province.
+CENTRAL_SCOPE = "Trung ương"
+
+
+def _where(province: str) -> str:
+    """A person's province as merge reasons write it."""
+    if province == CENTRAL_SCOPE:
+        return "central bodies"
+    return province or "unknown province"
+
+
 def _person_province(mention: Mention, article_place: dict[str, str]) -> str:
-    return str(mention.entity.properties.get("province") or article_place.get(mention.article, "") or "")
+    props = mention.entity.properties
+    if props.get("province"):
+        return str(props["province"])
+    if props.get("level") == "central":
+        return CENTRAL_SCOPE
+    return str(article_place.get(mention.article, "") or "")
 
 
 @cache
@@ -225,7 +247,9 @@ def _resolve_persons(
                 post_names[key] = clean(str(e.properties.get("label") or e.name))
                 org = e.properties.get("organization")
                 if org:
-                    post_org[key].add(norm(str(org)))
+                    # a district's organisation is only shared within its province (see entity_key)
+                    province = norm_place(str(e.properties.get("province") or ""))
+                    post_org[key].add(f"{norm(str(org))}|{province}" if province else norm(str(org)))
         for f in ex.facts:
             if f.type == "POST_IN":
                 src = entity_keys.get((article, f.subject))
@@ -268,7 +292,7 @@ def _resolve_persons(
                         continue
                     why = f"organisation '{shared_orgs[0]}'"
                 if uf.union(a, b):
-                    pa, pb = province_of(a) or "unknown province", province_of(b) or "unknown province"
+                    pa, pb = (_where(province_of(base)) for base in (a, b))
                     reasons[a].append(f"namesakes in {pa} and {pb} share the {why}")
         # A mention whose article names no province joins the one namesake that has a province.
         unknown = [b for b in bases if b.endswith("|")]
@@ -278,19 +302,26 @@ def _resolve_persons(
                 root = next(iter(known_roots))
                 uf.union(b, root)
                 n_articles = len({m.article for m in groups[b]})
+                where = _where(province_of(root))
                 reasons[b].append(
-                    f"province not stated in {n_articles} article(s); the only namesake known is in {province_of(root)}"
+                    f"province not stated in {n_articles} article(s); the only namesake known is in {where}"
                 )
 
-    # 4. One node per cluster; its id comes from the smallest key that has a province, so adding
+    # 4. One node per cluster. Its province is the one most of its mentions give (central officials
+    #    have none), and its id comes from the key of that province, so the id and the province agree;
     #    an article that only mentions the name without a province never renames the person.
     clusters: dict[str, list[str]] = defaultdict(list)
     for base in groups:
         clusters[uf.find(base)].append(base)
     for members in clusters.values():
         members.sort()
+        provinces: Counter[str] = Counter()
+        for base in members:
+            provinces.update(display_province.get(base, Counter()))
+        province = min(provinces.items(), key=lambda kv: (-kv[1], kv[0]))[0] if provinces else ""
         with_province = [b for b in members if not b.endswith("|")]
-        key = (with_province or members)[0]
+        chosen = [b for b in with_province if province and b.endswith("|" + norm_place(province))]
+        key = (chosen or with_province or members)[0]
         node_id = make_id("Person", key)
         node = Resolved(node_id, "Person", key)
         for base in members:
@@ -299,21 +330,37 @@ def _resolve_persons(
             per_article = Counter(m.article for m in group)
             n_articles = len(per_article)
             if n_articles > 1:
-                province = province_of(base) or "no province"
-                node.merge_reasons.append(f"same name and province ({province}) in {n_articles} articles")
+                where = province_of(base)
+                if where == CENTRAL_SCOPE:
+                    node.merge_reasons.append(f"same name and posts in central bodies in {n_articles} articles")
+                else:
+                    where = where or "no province"
+                    node.merge_reasons.append(f"same name and province ({where}) in {n_articles} articles")
             for article, n in sorted(per_article.items()):
                 if n > 1:
                     node.merge_reasons.append(f"same name mentioned {n} times in {article}")
             node.merge_reasons.extend(reasons.get(base, []))
         node.merge_reasons = sorted(set(node.merge_reasons))
-        provinces: Counter[str] = Counter()
-        for base in members:
-            provinces.update(display_province.get(base, Counter()))
         if provinces:
-            node.decided["province"] = min(provinces.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            node.decided["province"] = None if province == CENTRAL_SCOPE else province
         nodes[node_id] = node
         for m in node.mentions:
             node_of[(m.article, m.entity.id)] = node_id
+
+
+def holding_status(statuses: list[Any]) -> Any:
+    """The status of a holding stated by several articles (``statuses`` earliest first): the latest, except
+    that "current" does not undo an appointment reported before ("new"): a plain later mention of the
+    post ("Trưởng Ban ... Phạm Thị A chủ trì") confirms the appointment rather than replacing it. A
+    "former" in between ends that appointment."""
+    status = statuses[-1]
+    if status == "current":
+        for earlier in reversed(statuses[:-1]):
+            if earlier == "former":
+                break
+            if earlier == "new":
+                return "new"
+    return status
 
 
 def pick(values: Iterable[Any]) -> Any:

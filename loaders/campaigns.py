@@ -37,8 +37,18 @@ KNOWN: list[tuple[str, str, str]] = [
     (r"Vì người nghèo", "Vì người nghèo", "campaign"),
 ]
 _KNOWN_RE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (p, _, _) in enumerate(KNOWN)))
+#: A quoted name is a campaign only after a cue. A bare "chương trình" names TV shows, concerts and charity
+#: nights far more often ("chương trình "Ai là triệu phú?""): it counts only when qualified as a mobilisation
+#: programme ("chương trình hành động", "chương trình phối hợp") or when the name itself speaks of one.
 _QUOTED = re.compile(
-    r"(?P<cue>[Pp]hong trào(?: thi đua)?|[Cc]uộc vận động|[Cc]hương trình)\s*[\"“](?P<name>[^\"”]{3,120})[\"”]"
+    r"(?=[PpCcMm])(?P<cue>[Pp]hong trào(?: thi đua)?|[Cc]uộc vận động|[Mm]ô hình|"
+    r"[Cc]hương trình(?P<qualified> (?:hành động|phối hợp|mục tiêu(?: quốc gia)?|thi đua|vận động|"
+    r"an sinh(?: xã hội)?))?)"
+    r"\s*[\"“](?P<name>[^\"”]{3,120})[\"”]"
+)
+_MOBILISATION = re.compile(
+    r"(?i:chung tay|nông thôn mới|dân vận|người nghèo|giảm nghèo|đền ơn đáp nghĩa|an sinh|toàn dân|đoàn kết|"
+    r"thi đua|vận động|văn minh|làm theo)"
 )
 _YEAR_AFTER = re.compile(r"^[\"”]?\s*(?:năm\s+)?((?:19|20)\d\d)(?!\d)")
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -75,17 +85,20 @@ def _value(text: str) -> float | int:
     return int(number) if number.is_integer() else number
 
 
-_CHEAP = re.compile(
-    r"Dân vận khéo|Năm dân vận|Học tập và làm theo|Toàn dân đoàn kết|ưu tiên dùng hàng|"
-    r"người nghèo|phong trào|Phong trào|cuộc vận động|Cuộc vận động|chương trình|Chương trình"
+#: A cheap test of whether an article names a known campaign (a quoted name needs a quotation mark).
+_CHEAP_KNOWN = re.compile(
+    r"Dân vận khéo|Năm dân vận|Học tập và làm theo|Toàn dân đoàn kết|ưu tiên dùng hàng|người nghèo"
 )
 
 
 def find_campaigns(ctx: Context) -> None:
-    if not _CHEAP.search(ctx.text):
+    text = ctx.text
+    named = _CHEAP_KNOWN.search(text) is not None
+    cued = "“" in text or '"' in text
+    if not named and not cued:
         return
-    known = ctx.by_sentence(_KNOWN_RE)
-    quoted = ctx.by_sentence(_QUOTED)
+    known = ctx.by_sentence(_KNOWN_RE) if named else {}
+    quoted = ctx.by_sentence(_QUOTED) if cued else {}
     for index in sorted(set(known) | set(quoted)):
         sentence = ctx.sentences[index]
         base = sentence.start
@@ -106,7 +119,9 @@ def find_campaigns(ctx: Context) -> None:
             if not name[:1].isupper() or _KNOWN_RE.match(name):
                 continue
             cue = match.group("cue").lower()
-            kind = "programme" if cue.startswith("chương") else "campaign" if cue.startswith("cuộc") else "movement"
+            if cue.startswith("chương") and not match.group("qualified") and not _MOBILISATION.search(name):
+                continue
+            kind = {"chương": "programme", "cuộc": "campaign", "mô": "model"}.get(cue.split(" ")[0], "movement")
             found.append((match.start("name") - base, match.end() - base, name, kind))
         for start, end, name, kind in found:
             _campaign(ctx, sentence, start, end, name, kind)

@@ -20,8 +20,6 @@ from loaders.document import Document
 from loaders.organizations import Org, PlaceContext
 from loaders.persons import STOP_WORDS, UPPER, PersonMention, surnames
 
-MERGER_DATE = places.REORGANISED_ON
-
 
 @dataclass
 class Sentence:
@@ -104,6 +102,23 @@ def _trim_name(name: str) -> str:
     return " ".join(words)
 
 
+#: Party committees of district-level units, answering to the party committee of their province.
+_DISTRICT_COMMITTEES = ("Thành ủy ", "Huyện ủy ", "Quận ủy ", "Thị ủy ")
+
+
+def _provincial_committee(org: Org) -> Org | None:
+    """The provincial party committee a district's committee belongs to ("Thành ủy Hạ Long" is part of
+    "Tỉnh ủy Quảng Ninh", "Quận ủy Long Biên" of "Thành ủy Hà Nội"), when the province is known."""
+    if org.level != "district" or org.based_in is None or not org.name.startswith(_DISTRICT_COMMITTEES):
+        return None
+    unit = places.BY_NAME.get(org.based_in[2])
+    if unit is None:
+        return None
+    # named as organizations.resolve names them: "Thành ủy Hà Nội", "Thành ủy Thành phố Hồ Chí Minh"
+    name = f"{'Thành ủy' if unit.kind == 'city' else 'Tỉnh ủy'} {unit.name}"
+    return Org(name, "party_committee", "province", unit.name, based_in=(unit.name, unit.kind, unit.name))
+
+
 class Context:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -182,19 +197,30 @@ class Context:
                     code=successor.code,
                     status=successor.status,
                 )
-                self.fact("MERGED_INTO", entity_id, target, sentence, effective=MERGER_DATE)
+                # Each unit has its own date: Thừa Thiên Huế became the city of Huế on 1 January 2025,
+                # six months before the 63 -> 34 reorganisation.
+                self.fact("MERGED_INTO", entity_id, target, sentence, effective=unit.replaced_on)
             return entity_id
-        return self.entity("Place", f"{name}|{province}", name, kind=kind)
+        # A lower unit carries its province: resolution keeps same-named districts of different provinces
+        # apart (huyện Châu Thành is in eleven of them).
+        return self.entity("Place", f"{name}|{province}", name, kind=kind, province=province)
 
     def org(self, org: Org, sentence: Sentence) -> str:
         """An Organization entity with its parents (PART_OF) and its place (BASED_IN)."""
-        entity_id = self.entity("Organization", org.name, org.name, kind=org.kind, level=org.level, place=org.place)
+        lower = org.level in ("district", "commune") and org.based_in is not None
+        province = org.based_in[2] if lower and org.based_in is not None else ""
+        entity_id = self.entity(
+            "Organization", org.name, org.name, kind=org.kind, level=org.level, place=org.place, province=province
+        )
         if org.parent is not None:
             parent_id = self.org(org.parent, sentence)
             self.fact("PART_OF", entity_id, parent_id, sentence)
         if org.based_in is not None and org.parent is None:
             name, kind, province = org.based_in
             self.fact("BASED_IN", entity_id, self.place(name, kind, province, sentence), sentence)
+            provincial = _provincial_committee(org)
+            if provincial is not None:
+                self.fact("PART_OF", entity_id, self.org(provincial, sentence), sentence)
         return entity_id
 
     # ------------------------------------------------------------------ facts

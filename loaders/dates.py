@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 #: Days an article may be dated before the event it reports (pages dated a little early) before a
 #: later day-month is taken to belong to the previous year.
@@ -74,4 +75,66 @@ def first_date(sentence: str, reference: dt.date | None) -> dt.date | None:
         date = _from_match(match, reference)
         if date is not None:
             return date
+    return None
+
+
+#: Events reported as news happen now: a date before this year is a commemorated or biographical one
+#: ("kỷ niệm 127 năm ngày sinh ... (19/5/1890 - 19/5/2017)", a leader's birth date after his name).
+EARLIEST_EVENT_YEAR = 1945
+#: A date this far from the article's is history the article recalls, not the event it reports.
+_FAR = dt.timedelta(days=366)
+#: What ends a clause: a date across one of these is not the date of the event mention.
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s[-–]\s")
+_FULL_DATE_YEAR = re.compile(r"\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*((?:19|20)\d\d)(?!\d)")
+
+
+def reference_year(text: str) -> int | None:
+    """For an article without a date: the latest year its full dates ("15/5/2017") give. News reports
+    what is recent; older full dates are the history it recalls ("60 năm (3/7/1957 - 3/7/2017)")."""
+    years = [int(m.group(1)) for m in _FULL_DATE_YEAR.finditer(text)]
+    return max(years) if years else None
+
+
+def _parts(match: re.Match[str]) -> tuple[int, int, int | None] | None:
+    groups = list(match.groups())
+    for i in range(0, len(groups) - 2, 3):
+        day, month, year = groups[i : i + 3]
+        if day is not None and month is not None:
+            return int(day), int(month), int(year) if year else None
+    return None
+
+
+def event_date(
+    sentence: str, mention: int, reference: dt.date | None, year_hint: Callable[[], int | None] | None = None
+) -> dt.date | None:
+    """The date of the event named at offset ``mention`` of ``sentence``: the leading date, else the first
+    cued date. A date before 1945, or far from the article's date (``reference``; for an undated article
+    the year ``year_hint`` gives, asked only when needed), counts only when written with its year in the
+    same clause as the event mention: otherwise it is a date the article recalls (a birth, a founding),
+    not when the event took place. The date a sentence opens with is in the clause of every event the
+    sentence names."""
+    leading = LEADING_DATE.match(sentence)
+    for match in [leading, *CUED_DATE.finditer(sentence)]:
+        if match is None:
+            continue
+        parts = _parts(match)
+        if parts is None:
+            continue
+        date = resolve(*parts, reference)
+        if date is None:
+            continue
+        if reference is not None:
+            far = abs(date - reference) > _FAR
+        else:
+            hint = year_hint() if year_hint is not None and parts[2] is not None else None
+            far = hint is not None and abs(date.year - hint) > 1
+        if date.year < EARLIEST_EVENT_YEAR or far:
+            # the date a sentence opens with ("Ngày 15/3/2017, ...") governs the whole sentence
+            lo, hi = sorted((mention, match.start()))
+            same_clause = match is leading or (
+                _CLAUSE_BREAK.search(sentence, lo, hi) is None and not match.group(0).lstrip().startswith("(")
+            )
+            if parts[2] is None or not same_clause:
+                continue
+        return date
     return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from loaders import dates
@@ -96,6 +97,9 @@ def _event_name(text: str, start: int, end: int) -> str:
     quote = re.match(r"^[^\"“]{0,30}[\"“]([^\"”]{3,150})[\"”]", text[start:end])
     if quote:
         name = text[start : start + quote.end()]
+    elif name.count("(") > name.count(")"):
+        # an unclosed bracket opens a caption or an aside ("Kỳ họp thứ 7 (Ảnh: ..."), not part of the name
+        name = name[: name.rfind("(")].rstrip(' ,-–"“”')
     return name[:1].upper() + name[1:]
 
 
@@ -114,6 +118,9 @@ def find_events(ctx: Context) -> None:
     mentioned_in: dict[str, list[Sentence]] = {}
     text = ctx.text
     mentions = ctx.by_sentence(KIND_RE)
+    # an undated article (the corpus has no dates) is judged by the year its own dates point to; found
+    # once, and only if a sentence has a full date to judge
+    year_hint = cache(lambda: dates.reference_year(text)) if published is None else None
     for index in sorted(mentions):
         sentence = ctx.sentences[index]
         roles = _roles_in(sentence) if sentence.persons else []
@@ -143,7 +150,7 @@ def find_events(ctx: Context) -> None:
             kind = _kind(match.group(0))
             mentioned_in.setdefault(kind, []).append(sentence)
             info = candidates.get(kind)
-            own_date = lead or dates.first_date(sentence.text, published)
+            own_date = dates.event_date(sentence.text, match.start(), published, year_hint)
             if info is not None and info.score >= score:
                 if info.date == published and own_date is not None:
                     info.date = own_date  # the headline has no date; the body sentence does

@@ -7,6 +7,7 @@ places. Each fact carries the sentence that supports it and its offsets in the o
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from graph.model import ArticleInfo, Extraction
@@ -15,9 +16,10 @@ from loaders.context import Context
 from loaders.document import Document
 from loaders.documents import find_documents
 from loaders.events import assign_roles, find_events
+from loaders.organizations import Org
 from loaders.persons import find_persons, find_short_forms, is_photo_credit
 from loaders.place_mentions import find_places
-from loaders.titles import CURRENT, assign
+from loaders.titles import CURRENT, FORMER, assign
 
 Component = Callable[[Context], None]
 
@@ -41,6 +43,8 @@ def persons(ctx: Context) -> None:
 
 def titles(ctx: Context) -> None:
     """HOLDS facts from title chains, with Post and Organization entities (POST_IN, PART_OF, BASED_IN)."""
+    #: person name -> (province of the post's organisation or CENTRAL, is the post held now), in text order
+    where: dict[str, list[tuple[str, bool]]] = {}
     for sentence in ctx.sentences:
         if not sentence.persons:
             continue
@@ -49,13 +53,64 @@ def titles(ctx: Context) -> None:
             ends[holding.person.start] = max(ends.get(holding.person.start, 0), holding.mention_end)
             post = holding.post
             org_id = ctx.org(post.org, sentence)
+            # a district's post is told apart from the same-named district's of another province
+            lower = post.org.level in ("district", "commune") and post.org.based_in is not None
             post_id = ctx.entity(
-                "Post", post.label, post.label, label=post.label, role=post.role, organization=post.org.name
+                "Post",
+                post.label,
+                post.label,
+                label=post.label,
+                role=post.role,
+                organization=post.org.name,
+                province=post.org.based_in[2] if lower and post.org.based_in is not None else "",
             )
             ctx.fact("POST_IN", post_id, org_id, sentence)
             fact = ctx.fact("HOLDS", ctx.person(holding.person.name), post_id, sentence, status=post.status)
             if fact.properties.get("status") == CURRENT and post.status != CURRENT:
                 fact.properties["status"] = post.status
+            where.setdefault(holding.person.name, []).append((_post_province(post.org), post.status != FORMER))
+    for name, found in where.items():
+        _set_person_province(ctx, name, found)
+
+
+#: Marker for posts in central bodies (Ban Dân vận Trung ương, Chính phủ, Quốc hội ...).
+CENTRAL = "central"
+
+
+def _post_province(org: Org) -> str:
+    """The province of a post's organisation: its own for provincial bodies, the one of its district or
+    city for lower ones, CENTRAL for central bodies, the state for foreign ones, "" when the text does
+    not tell."""
+    if org.based_in is not None:
+        return org.based_in[2]
+    if org.level == "foreign":
+        return org.place  # the state: a foreign leader is no namesake of a Vietnamese official
+    return CENTRAL if org.level == "central" else ""
+
+
+def _set_person_province(ctx: Context, name: str, found: list[tuple[str, bool]]) -> None:
+    """A person's province is where the posts they hold are, not where the article is: a Thanh Hóa official
+    speaking at a meeting in Nghệ An is a Thanh Hóa official, a central official has no province.
+
+    Posts held now count before former ones; among those, provinces before central posts (a provincial
+    party secretary who is also a Central Committee member is active in his province), then the most
+    frequent, then the first named. With no post place known the article's province stays.
+    """
+    for held in (True, False):
+        places_ = [p for p, now in found if now == held and p]
+        if not places_:
+            continue
+        local = [p for p in places_ if p != CENTRAL]
+        person = ctx.entities[ctx.person(name)]
+        if local:
+            counts = Counter(local)
+            person.properties["province"] = max(counts, key=lambda p: (counts[p], -local.index(p)))
+            person.properties.pop("level", None)
+        else:
+            # No province: resolution keeps central officials apart from provincial namesakes.
+            person.properties.pop("province", None)
+            person.properties["level"] = CENTRAL
+        return
 
 
 PIPELINE: list[tuple[str, Component]] = [

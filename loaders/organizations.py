@@ -23,7 +23,7 @@ from pathlib import Path
 
 from graph import places
 from loaders.abbreviations import expand
-from loaders.persons import STOP_WORDS, SYLLABLE
+from loaders.persons import STOP_WORDS, SYLLABLE, surnames
 
 DATA = Path(__file__).with_name("data")
 
@@ -73,6 +73,9 @@ PC_LEVEL = {
     "Thị ủy": "thị xã",
     "Đảng ủy": "",
 }
+
+
+CENTRAL_COMMITTEE = "Ban Chấp hành Trung ương Đảng"
 
 
 @dataclass(frozen=True)
@@ -219,8 +222,15 @@ def _skip_space(text: str, pos: int, end: int) -> int:
     return pos
 
 
-def _place_at(text: str, pos: int, end: int, stops: frozenset[int], generic: bool) -> tuple[str, int] | None:
-    """A place name starting at ``pos``: a province (canonical name) or, if ``generic``, a capitalised run."""
+def _place_at(
+    text: str, pos: int, end: int, stops: frozenset[int], generic: bool, district: bool = False
+) -> tuple[str, int] | None:
+    """A place name starting at ``pos``: a province (canonical name) or, if ``generic``, a capitalised run.
+
+    ``district``: the unit is a district-level one (thành phố, quận, huyện, thị xã). Those are not named
+    after people, so a run of three or more words led by a family name is the person who follows an
+    implied unit ("Chủ tịch UBND TP Nguyễn Văn A"), not a place; wards and streets often are
+    ("phường Lê Hồng Phong") and keep theirs."""
     if pos >= end:
         return None
     pattern, forms = province_pattern()
@@ -236,11 +246,13 @@ def _place_at(text: str, pos: int, end: int, stops: frozenset[int], generic: boo
     taken: list[str] = []
     cursor = pos
     for word in words:
-        if cursor in stops or word in _PLACE_STOPS:
+        # "Bí" stops a place only as "Bí thư"; alone it is a syllable of one ("thành phố Uông Bí")
+        title_starts = word in _PLACE_STOPS and (word != "Bí" or text.startswith("Bí thư", cursor))
+        if cursor in stops or title_starts:
             break
         taken.append(word)
         cursor += len(word) + 1
-    if not taken:
+    if not taken or (district and len(taken) >= 3 and taken[0] in surnames()):
         return None
     name = " ".join(taken)
     return name, pos + len(name)
@@ -290,7 +302,14 @@ def _parse_org(text: str, pos: int, end: int, stops: frozenset[int]) -> OrgRef |
     if level:
         ref.level = LEVEL_WORDS[level.group(0).strip()]
         ref.end = level.end()
-        place = _place_at(text, _skip_space(text, level.end(), end), end, stops, generic=ref.level != "tỉnh")
+        place = _place_at(
+            text,
+            _skip_space(text, level.end(), end),
+            end,
+            stops,
+            generic=ref.level != "tỉnh",
+            district=LEVEL_OF_WORD[ref.level] == "district",
+        )
         if place:
             ref.place, ref.end = place
         elif level.group(0).endswith(" "):
@@ -298,7 +317,7 @@ def _parse_org(text: str, pos: int, end: int, stops: frozenset[int]) -> OrgRef |
         return ref
     if head is not None and head.category in ("pc", "local"):
         generic = head.category == "pc" and head.canonical not in ("Tỉnh ủy", "Tỉnh đoàn")
-        place = _place_at(text, after, end, stops, generic=generic)
+        place = _place_at(text, after, end, stops, generic=generic, district=generic)
         if place:
             ref.place, ref.end = place
     return ref
@@ -372,7 +391,14 @@ def parse_named_body(text: str, pos: int, end: int, stops: frozenset[int] = froz
     level = _LEVEL_RE.match(text, after, end)
     if level:
         ref = OrgRef(pos, level.end(), [], Unit("local", kind, name), LEVEL_WORDS[level.group(0).strip()])
-        place = _place_at(text, _skip_space(text, level.end(), end), end, stops, generic=ref.level != "tỉnh")
+        place = _place_at(
+            text,
+            _skip_space(text, level.end(), end),
+            end,
+            stops,
+            generic=ref.level != "tỉnh",
+            district=LEVEL_OF_WORD[ref.level] == "district",
+        )
         if place is None:
             return None
         ref.place, ref.end = place
@@ -426,7 +452,7 @@ def _head_org(ref: OrgRef, ctx: PlaceContext, inherit: OrgRef | None) -> Org | N
     if head is None:
         return None
     if head.category == "central":
-        name = "Ban Chấp hành Trung ương Đảng" if head.canonical == "Trung ương" else head.canonical
+        name = CENTRAL_COMMITTEE if head.canonical == "Trung ương" else head.canonical
         return Org(name, head.kind, "central", "")
     province = ctx.province_name
     if head.category == "pc":
@@ -441,7 +467,7 @@ def _head_org(ref: OrgRef, ctx: PlaceContext, inherit: OrgRef | None) -> Org | N
                 head.kind,
                 LEVEL_OF_WORD[level_word],
                 place,
-                based_in=(f"{level_word} {place}", _place_kind(level_word), province),
+                based_in=(f"{level_word} {place}", _place_kind(level_word), _lower_province(place, level_word, ctx)),
             )
         place = ref.place
         if implied == "tỉnh":
@@ -484,7 +510,7 @@ def _head_org(ref: OrgRef, ctx: PlaceContext, inherit: OrgRef | None) -> Org | N
                 head.kind,
                 "district",
                 place,
-                based_in=(f"thành phố {place}", "city", province),
+                based_in=(f"thành phố {place}", "city", _lower_province(place, "thành phố", ctx)),
             )
         if not place:
             place = ctx.locality(implied)
@@ -495,7 +521,7 @@ def _head_org(ref: OrgRef, ctx: PlaceContext, inherit: OrgRef | None) -> Org | N
             head.kind,
             "district",
             place,
-            based_in=(f"{implied} {place}", _place_kind(implied), province),
+            based_in=(f"{implied} {place}", _place_kind(implied), _lower_province(place, implied, ctx)),
         )
     # local: level word + place, written or taken from the chain or the article
     level_word, place = ref.level, ref.place
@@ -546,8 +572,18 @@ def _head_org(ref: OrgRef, ctx: PlaceContext, inherit: OrgRef | None) -> Org | N
         head.kind,
         LEVEL_OF_WORD.get(level_word, "district"),
         place,
-        based_in=(f"{level_word} {place}", _place_kind(level_word), province),
+        based_in=(f"{level_word} {place}", _place_kind(level_word), _lower_province(place, level_word, ctx)),
     )
+
+
+def _lower_province(place: str, level_word: str, ctx: PlaceContext) -> str:
+    """The province of a lower unit: the article's when it has a unit of that name (or the gazetteer does
+    not know the name: a commune, a new unit), else the one province that has it ("thành phố Hạ Long" in a
+    Hà Nội article is in Quảng Ninh); "" when several provinces have it and the article's does not."""
+    if LEVEL_OF_WORD.get(level_word) != "district" or not places.is_district(place):
+        return ctx.province_name
+    unit = places.province_of_district(place, level_word, ctx.province)
+    return unit.name if unit is not None else ""
 
 
 def _place_kind(level_word: str) -> str:
@@ -573,8 +609,10 @@ def resolve(ref: OrgRef, ctx: PlaceContext, inherit: OrgRef | None = None) -> Or
     if org is None:
         return None
     written = org.name
-    if ref.head is not None and ref.head.canonical == "Trung ương" and ref.subs:
-        written = "Trung ương"  # "Ban Dân vận Trung ương", part of the Central Committee
+    if ref.subs and org.name == CENTRAL_COMMITTEE:
+        # "Ban Tổ chức Trung ương", "Ban Tổ chức Ban Chấp hành Trung ương Đảng", "Ban Tổ chức TW Đảng":
+        # one commission of the Central Committee, named the usual short way
+        written = "Trung ương"
     for sub in reversed(ref.subs):
         org = Org(f"{sub.canonical} {written}", sub.kind, org.level, org.place, parent=org, based_in=org.based_in)
         written = org.name

@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from graph import places
+from loaders.foreign import country_at
 
 DATA = Path(__file__).with_name("data")
 
@@ -248,6 +249,10 @@ _AFTER_BODY = re.compile(r"(?:UBND|HĐND|nhân dân|[Ủủ]y ban|MTTQ|Mặt tr�
 _UNIT_WORDS = frozenset({"ủy", "uỷ", "huyện", "quận", "tỉnh", "phố", "xã", "phường", "trấn", "Huyện", "Quận", "Xã"})
 
 
+#: "Thủ tướng" ends with "tướng", the cue of military ranks (see CUES).
+_HEAD_OF_GOVERNMENT = re.compile(r"[Tt]hủ tướng $")
+
+
 @dataclass(frozen=True)
 class PersonMention:
     start: int  # offsets into the text the search ran on
@@ -307,6 +312,13 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
         before = _WORD_BEFORE.search(text, max(0, run.start() - 24), run.start())
         word_before = before.group(1) if before else ""
         i = 0
+        #: index of the word a cue before the run applies to
+        cue_at = 0
+        if word_before == "tướng" and _HEAD_OF_GOVERNMENT.search(text, max(0, run.start() - 12), run.start()):
+            # "Thủ tướng Australia Malcolm Turnbull": the state is not part of the name; the cue skips it
+            country = country_at(text, run.start(), run.end())
+            if country:
+                i = cue_at = len(country.split(" "))
         if (
             word_before in _UNIT_WORDS
             and len(words) >= 4
@@ -323,6 +335,8 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
             prev = words[i - 1] if i else word_before
             if prev == "phố" and i == 0 and text[max(0, run.start() - 10) : run.start()].rstrip().endswith("thành phố"):
                 prev = ""  # "HĐND thành phố Nguyễn Hoàng Long": a city is not named after the person
+            if prev.lower() in ("tp", "tp.") and i == 0 and len(words) >= 3:
+                prev = ""  # "Chủ tịch UBND TP Nguyễn Đức An": the same with the abbreviation ("TP Hà Tiên" stays)
             if prev == "thôn" and i == 0 and text[max(0, run.start() - 10) : run.start()].endswith("nông thôn "):
                 prev = ""  # "Bộ Nông nghiệp và Phát triển nông thôn Lê Văn A": the ministry, not a hamlet
             if (
@@ -332,7 +346,7 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
                 and _AFTER_BODY.search(text, max(0, run.start() - 30), run.start())
             ):
                 prev = ""  # "Chủ tịch UBND huyện Nguyễn Thành Chung": the unit is implied, a name follows
-            cued = (i == 0 and word_before in CUES) or (i > 0 and words[i - 1] in _RUN_CUES)
+            cued = (i == cue_at and word_before in CUES) or (i > 0 and words[i - 1] in _RUN_CUES)
             word = words[i]
             if (word in family or cued) and word not in STOP_WORDS and prev not in PLACE_WORDS:
                 j = i + 1

@@ -19,8 +19,18 @@ from functools import cache
 from pathlib import Path
 
 from graph.schema import SCHEMA
-from loaders.organizations import Org, OrgRef, PlaceContext, Unit, parse_named_body, parse_org, resolve, units
-from loaders.persons import PersonMention
+from loaders.foreign import country_at, looks_vietnamese
+from loaders.organizations import (
+    Org,
+    OrgRef,
+    PlaceContext,
+    Unit,
+    parse_named_body,
+    parse_org,
+    resolve,
+    units,
+)
+from loaders.persons import PersonMention, surnames
 
 DATA = Path(__file__).with_name("data")
 
@@ -52,6 +62,11 @@ class Title:
     segment: int = 0
     #: The separator to the next title of the chain ("," "-" "kiêm").
     sep_after: str = ""
+    #: The foreign state written after the title ("Thủ tướng Anh"): a post of that state.
+    country: str = ""
+    #: No organisation written, or only a short form ("Thủ tướng", "Bộ trưởng Ngoại giao"): the post is
+    #: Vietnamese only if the name is ("Thủ tướng Shinzo Abe" is not the head of Vietnam's government).
+    implied: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,6 +77,8 @@ class Post:
     role: str
     org: Org
     status: str
+    #: The organisation was implied by the title (see Title.implied).
+    implied: bool = False
 
 
 @cache
@@ -185,17 +202,29 @@ def parse_title(text: str, pos: int, end: int, stops: frozenset[int]) -> Title |
         while org_start < end and text[org_start] == " ":
             org_start += 1
     org = parse_org(text, org_start, end, stops) if role.mode != "member" else None
+    implied = False
     if org is None and role.canonical.endswith(("Bộ trưởng", "Thứ trưởng")):
         org = _ministry_short(text, org_start, end)
+        implied = org is not None
     if org is None and role.canonical in _STATE_HEADS:
         org = _colloquial_committee(text, org_start, end, stops)
     if role.mode != "member" and (org is None or (org.head is None and not org.level)):
         # "Cục trưởng Cục Chống tham nhũng, Thanh tra Chính phủ", "Giám đốc Công ty ...": a body
         # named in full, not in the unit table
         org = parse_named_body(text, org_start, end, stops) or org
+    implied = implied or org is None
     title_end = org.end if org else match.end()
     if role.mode == "shared" and org is None:
         return None
+    country = ""
+    if org is None or (org.head is not None and org.head.category == "central" and not org.subs):
+        # "Thủ tướng Anh", "Chủ tịch Quốc hội Lào", "Bộ trưởng Ngoại giao Mỹ": a foreign state's post
+        at = title_end
+        while at < end and text[at] == " ":
+            at += 1
+        country = country_at(text, at, end) if at > title_end else ""
+        if country:
+            title_end = at + len(country)
     qualifier = _QUALIFIER.match(text, title_end, end)
     if qualifier:
         title_end = qualifier.end()
@@ -203,7 +232,7 @@ def parse_title(text: str, pos: int, end: int, stops: frozenset[int]) -> Title |
     while follow < end and text[follow] == " ":
         follow += 1
     closed = follow >= end or text[follow] in ",;.:)–-(" or follow in stops
-    return Title(role, match.start(), title_end, org, status, closed)
+    return Title(role, match.start(), title_end, org, status, closed, country=country, implied=implied)
 
 
 #: Role words after which a shared title's organisation begins ("Phó Trưởng | Ban Dân vận",
@@ -303,6 +332,9 @@ def resolve_chain(chain: list[Title], ctx: PlaceContext, apposition: bool = Fals
     posts: list[Post] = []
     for i, title in enumerate(chain):
         role = title.role
+        if title.country:
+            posts.append(_foreign_post(title))
+            continue
         named = _chain_province([t for t in chain if t.segment == title.segment])
         if title.org is None and title.sep_after in ("-", "–") and i + 1 < len(chain):
             # "Phó Chủ tịch - Tổng Thư ký Ủy ban Trung ương MTTQ": both posts are in the same body
@@ -322,7 +354,7 @@ def resolve_chain(chain: list[Title], ctx: PlaceContext, apposition: bool = Fals
                     if role.alone_org in ("Nhà nước", "Quốc hội", "Ban Chấp hành Trung ương Đảng")
                     else f"{role.canonical} {role.alone_org}"
                 )
-                posts.append(Post(label, role.canonical, org, title.status))
+                posts.append(Post(label, role.canonical, org, title.status, implied=True))
             elif role.mode == "party":
                 neighbour = _neighbour_head(chain, i, party_only=True)
                 if neighbour is not None:
@@ -351,8 +383,20 @@ def resolve_chain(chain: list[Title], ctx: PlaceContext, apposition: bool = Fals
         resolved = resolve(ref, ctx, inherit)
         if resolved is None:
             continue
-        posts.append(_post(role, resolved, title.status, ref))
+        post = _post(role, resolved, title.status, ref)
+        posts.append(replace(post, implied=True) if title.implied else post)
     return posts
+
+
+def _foreign_post(title: Title) -> Post:
+    """The post of a foreign state, as the text titles it: "Thủ tướng Anh" (of the Chính phủ Anh),
+    "Chủ tịch Quốc hội Lào". Its organisation has the state as its place and no Vietnamese level."""
+    role, country = title.role, title.country
+    head = title.org.head if title.org is not None else None
+    body = head.canonical if head is not None else role.alone_org or "Chính phủ"
+    org = Org(f"{body} {country}", head.kind if head is not None else "agency", "foreign", country)
+    label = f"{role.canonical} {country}" if head is None else f"{role.canonical} {org.name}"
+    return Post(label, role.canonical, org, title.status)
 
 
 def _executive_member(role: Role, named: str, ctx: PlaceContext) -> Post | None:
@@ -484,6 +528,8 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
             mention_end = max(person.end, titles[-1].end)
             apposition = person is prev and person.start not in titled
             for post in resolve_chain(titles, ctx, apposition=apposition):
+                if post.implied and post.org.level == "central" and not looks_vietnamese(person.name, surnames()):
+                    continue  # "Thủ tướng Shinzo Abe", "Bộ trưởng Quốc phòng James Mattis": not Vietnam's
                 holdings.append(Holding(person, post, mention_end))
     return holdings
 

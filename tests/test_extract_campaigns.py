@@ -71,3 +71,21 @@ def test_merged_province_is_linked_to_its_successor() -> None:
     assert merged == {("Nam Định", "Ninh Bình")}
     statuses = {e.name: e.properties["status"] for e in facts.entities("Place")}
     assert statuses == {"Nam Định": "merged", "Ninh Bình": "current"}
+
+
+def test_quoted_shows_and_slogans_are_not_campaigns_without_a_mobilisation_cue() -> None:
+    facts = extract_text(
+        "Tin Hải Dương\n"
+        "Tối 12/5, chương trình “Ngôi sao làng quê” lên sóng truyền hình tỉnh Hải Dương. "
+        "Khán giả gửi câu hỏi cho chương trình “Ai giỏi nhất?” và hát vang khẩu hiệu “Tiến lên”. "
+        "Các xã hưởng ứng phong trào “Ngõ xóm sáng đèn”, xây dựng mô hình “Tổ liên gia an toàn”, "
+        "thực hiện chương trình phối hợp “Phụ nữ giữ đường quê sạch” "
+        "và chương trình “Chung tay vì bạn nghèo vùng cao”.\n"
+    )
+    found = {(e.name, e.properties.get("kind")) for e in facts.entities("Campaign")}
+    assert found == {
+        ("Ngõ xóm sáng đèn", "movement"),
+        ("Tổ liên gia an toàn", "model"),
+        ("Phụ nữ giữ đường quê sạch", "programme"),
+        ("Chung tay vì bạn nghèo vùng cao", "programme"),
+    }

@@ -156,3 +156,30 @@ def test_the_owner_of_an_event_does_not_attend_it_by_being_named_after_the_verb(
         published=dt.date(2024, 3, 3),
     )
     assert facts.roles == set()
+
+
+def test_a_recalled_date_is_not_the_event_date_and_a_caption_is_not_its_name() -> None:
+    facts = extract_text(
+        "Kỷ niệm ngày sinh đồng chí Lê Văn Cẩn\n"
+        "Tỉnh ủy Phú Yên tổ chức lễ kỷ niệm 110 năm ngày sinh đồng chí Lê Văn Cẩn (12/3/1914 - 5/8/1990). "
+        "Đồng chí Hồ Văn Đạt, Bí thư Tỉnh ủy Phú Yên, dự Đại hội đại biểu Đảng bộ huyện (Ảnh: Thu Hà) "
+        "và phát biểu.\n",
+        published=dt.date(2024, 3, 12),
+    )
+    events = {e.properties["kind"]: e for e in facts.entities("Event")}
+    # A birth date in brackets is the person's, a century before the article: the ceremony is dated by
+    # the article.
+    assert events["lễ kỷ niệm"].properties["date"] == dt.date(2024, 3, 12)
+    assert events["đại hội"].name == "Đại hội đại biểu Đảng bộ huyện"
+
+
+def test_an_undated_article_keeps_a_full_date_near_its_own_year_only() -> None:
+    facts = extract_text(
+        "Hội nghị ở Hải Dương\n"
+        "Tỉnh ủy Hải Dương tổ chức hội nghị kỷ niệm ngày thành lập Hội Nông dân tỉnh (10/6/1967). "
+        "Chiều 16/3/2017, đồng chí Đỗ Văn Bình chủ trì lễ ra quân. Hạn nộp báo cáo là ngày 31/3/2017.\n",
+        published=None,
+    )
+    dates = {e.properties["kind"]: e.properties.get("date") for e in facts.entities("Event")}
+    # The article's dates point to 2017: the founding day of 1967 is recalled, not the meeting's date.
+    assert dates == {"hội nghị": None, "lễ ra quân": dt.date(2017, 3, 16)}

@@ -85,3 +85,19 @@ def test_a_name_after_the_agriculture_ministry_is_not_a_hamlet() -> None:
     # "thôn" (hamlet) introduces places named after people, but "Phát triển nông thôn" ends a ministry's name
     assert names("Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn Lê Văn Tuấn dự lễ.") == ["Lê Văn Tuấn"]
     assert names("Về thôn Lê Lợi của xã.") == []
+
+
+def test_a_person_is_of_the_province_of_the_posts_held_not_of_the_article() -> None:
+    facts = extract_text(
+        "Giao ban dân vận ở Nghệ An\n"
+        "Ngày 8/5, tại thành phố Vinh, tỉnh Nghệ An, Ban Dân vận Trung ương tổ chức hội nghị giao ban. "
+        "Đồng chí Lò Văn Thạch, Phó Trưởng Ban Dân vận Trung ương chủ trì. "
+        "Đồng chí Hà Thị Xoan, Trưởng Ban Dân vận Tỉnh ủy Thanh Hóa trình bày tham luận. "
+        "Đồng chí Trịnh Minh Lực, Chủ tịch UBND huyện Nam Đàn phát biểu.\n"
+    )
+    props = {e.name: e.properties for e in facts.entities("Person")}
+    assert props["Hà Thị Xoan"].get("province") == "Thanh Hóa"
+    # A central official belongs to no province, whatever the article's place.
+    assert "province" not in props["Lò Văn Thạch"] and props["Lò Văn Thạch"]["level"] == "central"
+    # A district body is in the article's province.
+    assert props["Trịnh Minh Lực"].get("province") == "Nghệ An"

@@ -365,3 +365,74 @@ def test_a_district_name_with_ba_and_a_term_after_a_school_name() -> None:
         ("Lý Thị Hoa", "Phó Trưởng phòng Giáo dục quận Hai Bà Trưng", "current"),
         ("Mạc Văn Tú", "Hiệu trưởng Trường Đại học Thủ đô", "new"),
     }
+
+
+def test_titles_of_foreign_states_are_not_vietnamese_posts() -> None:
+    facts = extract_text(
+        "Tin thế giới\n"
+        "Thủ tướng Anh Harriet Vane phát biểu tại London. "
+        "Thủ tướng Australia Peter Wimsey cho biết sẽ thăm Hà Nội. "
+        "Chủ tịch Quốc hội Lào, ông Bounmy Keo, đón đoàn. "
+        "Thủ tướng Kenji Yamada gặp Phó Thủ tướng Trần Văn Lực.\n"
+    )
+    # The state is not part of the name, and the post is the state's.
+    assert {"Harriet Vane", "Peter Wimsey"} <= facts.persons
+    assert ("Harriet Vane", "Thủ tướng Anh") in facts.holds
+    assert ("Peter Wimsey", "Thủ tướng Australia") in facts.holds
+    assert {post for _, post in facts.holds} & {"Thủ tướng Chính phủ"} == set()
+    # A bare title before a name that is not Vietnamese is no post of Vietnam; a Vietnamese name keeps it.
+    assert not any(person == "Kenji Yamada" for person, _ in facts.holds)
+    assert ("Trần Văn Lực", "Phó Thủ tướng Chính phủ") in facts.holds
+    orgs = {e.name: e.properties for e in facts.entities("Organization")}
+    assert orgs["Chính phủ Anh"]["level"] == "foreign" and orgs["Chính phủ Anh"]["place"] == "Anh"
+
+
+def test_a_name_after_an_implied_city_is_the_person_not_the_city() -> None:
+    facts = extract_text(
+        "Tin Hà Nội\n"
+        "Dự buổi công bố có Chủ tịch UBND TP Nguyễn Đức An, Phó Bí thư Thường trực Thành ủy Tất Thành Công "
+        "và Bí thư Thành ủy TP Đinh Văn Lâm.\n"
+    )
+    assert facts.holds == {
+        ("Nguyễn Đức An", "Chủ tịch Ủy ban nhân dân thành phố Hà Nội"),
+        ("Tất Thành Công", "Phó Bí thư Thường trực Thành ủy Hà Nội"),
+        ("Đinh Văn Lâm", "Bí thư Thành ủy Hà Nội"),
+    }
+    assert [e.name for e in facts.entities("Place")] == ["Hà Nội"]
+
+
+def test_a_district_committee_is_bound_to_the_province_the_gazetteer_gives() -> None:
+    facts = extract_text(
+        "Tin Quảng Ninh\n"
+        "Đồng chí Lý Văn Sáu, Bí thư Thành ủy Hạ Long, dự hội nghị của Tỉnh ủy Quảng Ninh. "
+        "Đồng chí Vi Thị Bảy, Bí thư Huyện ủy Châu Thành (Bến Tre), cùng dự. "
+        "Bí thư Thành ủy Uông Bí Đỗ Văn Tư phát biểu.\n"
+    )
+    # "Bí" ends a place name only as "Bí thư"
+    assert ("Đỗ Văn Tư", "Bí thư Thành ủy Uông Bí") in facts.holds
+    part_of = {(facts.name(f.subject), facts.name(f.object)) for f in facts.facts("PART_OF")}
+    assert ("Thành ủy Hạ Long", "Tỉnh ủy Quảng Ninh") in part_of
+    places = {e.name: e.properties for e in facts.entities("Place")}
+    assert places["thành phố Hạ Long"]["province"] == "Quảng Ninh"
+    # Châu Thành is a district of eleven provinces, none of them Quảng Ninh: its province stays open
+    # rather than taking the article's.
+    assert "province" not in places["huyện Châu Thành"]
+    persons = {e.name: e.properties for e in facts.entities("Person")}
+    assert persons["Lý Văn Sáu"]["province"] == "Quảng Ninh"
+
+
+def test_a_central_commission_has_one_name_however_it_is_written() -> None:
+    facts = extract_text(
+        "Tin Trung ương\n"
+        "Dự có đồng chí Lương Văn Một, Trưởng Ban Tổ chức Ban Chấp hành Trung ương Đảng; "
+        "đồng chí Hứa Văn Hai, Phó Trưởng Ban Tổ chức Trung ương; "
+        "đồng chí Kiều Thị Ba, Phó Trưởng Ban Tuyên giáo TW Đảng.\n"
+    )
+    assert facts.holds == {
+        ("Lương Văn Một", "Trưởng Ban Tổ chức Trung ương"),
+        ("Hứa Văn Hai", "Phó Trưởng Ban Tổ chức Trung ương"),
+        ("Kiều Thị Ba", "Phó Trưởng Ban Tuyên giáo Trung ương"),
+    }
+    orgs = {e.name for e in facts.entities("Organization")}
+    assert {"Ban Tổ chức Trung ương", "Ban Tuyên giáo Trung ương", "Ban Chấp hành Trung ương Đảng"} <= orgs
+    assert not any(name.startswith("Ban Tổ chức Ban") for name in orgs)

@@ -197,3 +197,39 @@ def test_source_line_with_the_masthead_spelling_of_ha_noi_moi() -> None:
     assert line == "(Nguồn: Báo Hànộimới)"
     unit = places.by_source(line.removeprefix("(Nguồn:").rstrip(")"))
     assert unit is not None and unit.name == "Hà Nội"
+
+
+def test_merged_into_carries_the_date_of_each_unit() -> None:
+    from extract_helpers import extract_text
+
+    facts = extract_text(
+        "Đoàn công tác làm việc tại hai địa phương\n"
+        "Ngày 6/5, đoàn công tác của tỉnh Thừa Thiên Huế làm việc với tỉnh Nam Định về công tác dân vận."
+    )
+    effective = {
+        (facts.name(f.subject), facts.name(f.object)): f.properties["effective"] for f in facts.facts("MERGED_INTO")
+    }
+    # The renaming to the city of Huế came half a year before the 1 July reorganisation.
+    assert effective == {("Thừa Thiên Huế", "Huế"): "2025-01-01", ("Nam Định", "Ninh Bình"): "2025-07-01"}
+
+
+def test_district_table_agrees_with_vietnamadminunits(vau_data: tuple[dict, dict, dict]) -> None:
+    vau = pytest.importorskip("vietnamadminunits")
+    raw = json.loads((Path(vau.__file__).parent / "data" / "parser_legacy.json").read_text(encoding="utf-8"))
+    legacy, _current, _mapping = vau_data
+    expected = sorted(
+        (legacy[pkey]["provinceCode"], unit["districtType"].lower(), unit["districtShort"])
+        for pkey, districts in raw["DICT_PROVINCE_DISTRICT"].items()
+        for unit in districts.values()
+    )
+    lines = (Path(places.__file__).parent / "data" / "districts.txt").read_text(encoding="utf-8").splitlines()
+    assert sorted(tuple(line.split("|")) for line in lines if line and not line.startswith("#")) == expected
+
+
+def test_a_district_belongs_to_the_article_province_or_the_only_one_that_has_it() -> None:
+    quang_ninh = places.province_of_district("Hạ Long", "thành phố")
+    assert quang_ninh is not None and quang_ninh.name == "Quảng Ninh"
+    assert places.province_of_district("Châu Thành") is None  # eleven provinces have one
+    ben_tre = places.get("Bến Tre")
+    assert places.province_of_district("Châu Thành", "huyện", near=ben_tre) == ben_tre
+    assert places.province_of_district("Nguyễn Văn An") is None and not places.is_district("Nguyễn Văn An")

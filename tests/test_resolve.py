@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
 from test_build_factory import BAC_NINH_POST, ArticleMaker, bac_ninh_article, other_province_article
 
 from graph.build import build_graph
@@ -166,3 +169,77 @@ def test_a_city_named_like_its_province_is_a_different_place() -> None:
     b.entity("Place", "tỉnh Bắc Ninh")
     kg = build_graph([a.build(), b.build()])
     assert sorted(attrs.get("kind") or "" for _, attrs in kg.nodes("Place")) == ["city_district", "province"]
+
+
+def test_official_quoted_in_another_province_stays_one_person_of_their_own_province() -> None:
+    from extract_helpers import extract_text
+
+    home = extract_text(
+        "Tổng kết dân vận ở Thanh Hóa\nĐồng chí Hà Thị Xoan, Trưởng Ban Dân vận Tỉnh ủy Thanh Hóa chủ trì hội nghị.\n",
+        published=dt.date(2024, 1, 3),
+    ).extraction
+    away = extract_text(
+        "Giao ban ở Nghệ An\n"
+        "Ngày 21/8, tại tỉnh Nghệ An, Ban Dân vận Trung ương tổ chức hội nghị giao ban. "
+        "Đồng chí Lò Văn Thạch, Phó Trưởng Ban Dân vận Trung ương chủ trì; "
+        "đồng chí Hà Thị Xoan, Trưởng Ban Dân vận Tỉnh ủy Thanh Hóa trình bày tham luận.\n",
+        published=dt.date(2024, 8, 22),
+    ).extraction
+    away = replace(away, article=replace(away.article, id="article:away"))  # extract_text reuses one id
+    kg = build_graph([home, away])
+    [xoan] = persons(kg, "Hà Thị Xoan")
+    assert xoan["province"] == "Thanh Hóa" and "thanh-hoa" in xoan["id"]
+    assert "same name and province (Thanh Hóa) in 2 articles" in xoan["merge_reasons"]
+    [thach] = persons(kg, "Lò Văn Thạch")
+    assert thach["province"] is None and "nghe-an" not in thach["id"]
+
+
+def test_person_id_names_the_province_the_person_is_given() -> None:
+    articles = []
+    for key, place in (("p1", "Bà Rịa - Vũng Tàu"), ("p2", "Hà Nội"), ("p3", "Hà Nội")):
+        a = ArticleMaker(key, "2017-03-0" + key[1], place=place)
+        person = a.person("Lê Văn Phúc")
+        post = a.post("Chủ tịch Hội Nông dân Việt Nam", "Chủ tịch", "Hội Nông dân Việt Nam")
+        a.fact("HOLDS", person, post, "Lê Văn Phúc, Chủ tịch Hội Nông dân Việt Nam.")
+        articles.append(a.build())
+    [phuc] = persons(build_graph(articles), "Lê Văn Phúc")
+    # Two articles of three place him in Hà Nội: the province and the id say the same.
+    assert phuc["province"] == "Hà Nội" and "-ha-noi-" in phuc["id"]
+
+
+def test_same_named_districts_of_two_provinces_stay_apart() -> None:
+    from extract_helpers import extract_text
+
+    def article(province: str, key: str):  # -> Extraction
+        x = extract_text(
+            f"Tin {province}\nÔng Lê Văn Tám, Bí thư Huyện ủy Châu Thành, chủ trì hội nghị tại tỉnh {province}.\n"
+        ).extraction
+        return replace(x, article=replace(x.article, id=f"article:{key}"))
+
+    kg = build_graph([article("Bến Tre", "bt"), article("Tiền Giang", "tg"), article("Bến Tre", "bt2")])
+    districts = [a for _, a in kg.nodes("Place") if a["name"] == "huyện Châu Thành"]
+    committees = [a for _, a in kg.nodes("Organization") if a["name"] == "Huyện ủy Châu Thành"]
+    posts = [a for _, a in kg.nodes("Post") if a["name"] == "Bí thư Huyện ủy Châu Thành"]
+    assert (len(districts), len(committees), len(posts)) == (2, 2, 2)
+    # Namesakes heading the same-named district committee of two provinces are two people.
+    assert sorted(p["province"] for p in persons(kg, "Lê Văn Tám")) == ["Bến Tre", "Tiền Giang"]
+    # Each district committee belongs to its own province's committee.
+    part_of = {
+        (kg.node(s)["name"], kg.node(t)["name"])
+        for s, t, e in kg.g.edges(data=True)
+        if e["type"] == "PART_OF" and kg.node(s)["name"] == "Huyện ủy Châu Thành"
+    }
+    assert part_of == {("Huyện ủy Châu Thành", "Tỉnh ủy Bến Tre"), ("Huyện ủy Châu Thành", "Tỉnh ủy Tiền Giang")}
+
+
+def test_an_appointment_stays_new_when_later_articles_only_name_the_post() -> None:
+    def status_after(*statuses: str) -> str:
+        articles = [bac_ninh_article(f"s{i}", f"2024-0{i + 1}-01", status=status) for i, status in enumerate(statuses)]
+        kg = build_graph(articles)
+        [holds] = [e for _, _, e in kg.g.edges(data=True) if e["type"] == "HOLDS"]
+        return str(holds["status"])
+
+    assert status_after("new", "current") == "new"
+    assert status_after("new", "current", "former") == "former"
+    assert status_after("new", "former", "current") == "current"
+    assert status_after("current", "new") == "new"
