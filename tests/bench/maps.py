@@ -98,7 +98,7 @@ def synthetic_graph(n_articles: int = 1500, seed: int = 7) -> KnowledgeGraph:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=3000, help="corpus articles to read (0 = all)")
+    parser.add_argument("--articles", type=int, default=0, help="corpus articles to read (default 0 = all)")
     parser.add_argument("--nodes", type=int, default=2000, help="node budget of the map")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
