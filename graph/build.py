@@ -29,10 +29,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from graph import places
 from graph.ids import edge_id
 from graph.knowledge import KnowledgeGraph
 from graph.model import ArticleInfo, Entity, Evidence, Extraction, Fact
-from graph.resolve import Resolution, clean, holding_status, norm, norm_place, pick, resolve
+from graph.resolve import Resolution, clean, entity_key, holding_status, norm, norm_place, pick, resolve
 from graph.schema import SCHEMA
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,15 @@ _DERIVED = {"id", "name", "first_seen", "last_seen", "aliases", "merge_reasons"}
 _WITH_ALIASES = frozenset(n.label for n in SCHEMA.nodes if "aliases" in n.property_names)
 #: Synthetic entity ids for bylines, chosen so they cannot clash with extractor ids.
 _AUTHOR_PREFIX = "byline:"
+#: Synthetic entity ids for a province a lower unit lies in when the article has no Place entity for it.
+_PROVINCE_PREFIX = "province-of:"
+#: Synthetic entities are not mentions in the text, so they get no MENTIONED_IN.
+_SYNTHETIC_PREFIXES = (_AUTHOR_PREFIX, _PROVINCE_PREFIX)
+#: Facts whose sentence is not evidence that an entity is named: a byline is outside the text, and a
+#: LOCATED_IN sentence names the lower unit, not necessarily its province.
+_NOT_MENTION_EVIDENCE = frozenset({"AUTHORED", "LOCATED_IN"})
+#: What the extraction calls the province of a lower Place (provincial city, district, ...).
+_PROVINCE_PROP = "province"
 
 
 @dataclass(slots=True)
@@ -93,6 +103,66 @@ def _with_bylines(ex: Extraction) -> Extraction:
     return Extraction(ex.article, [*ex.entities, *extra_entities], [*ex.facts, *extra_facts])
 
 
+def _with_containment(ex: Extraction) -> Extraction:
+    """Add a LOCATED_IN fact from each lower Place (one with a ``province``) to its province's Place.
+
+    The extraction names a lower unit's province (district gazetteer, the article's province) as a
+    property, which the schema does not keep: as an edge it lets a province's queries and maps reach
+    "huyện Quỳnh Lưu" without an organisation chain. The target is the article's own Place of the
+    province where it has one; otherwise a Place from the gazetteer is added, with the key
+    :func:`graph.resolve.entity_key` gives any mention of that province, so every article's edge lands
+    on the one province node.
+    """
+    lower = [e for e in ex.entities if e.type == "Place" and e.properties.get(_PROVINCE_PROP)]
+    if not lower:
+        return ex
+    art = ex.article
+    by_key = {
+        entity_key(e, art.place, art.id): e.id
+        for e in ex.entities
+        if e.type == "Place" and not e.properties.get(_PROVINCE_PROP)
+    }
+    extra_entities: list[Entity] = []
+    extra_facts: list[Fact] = []
+    for entity in lower:
+        unit = places.lookup(str(entity.properties[_PROVINCE_PROP]))
+        if unit is None:
+            log.warning(
+                "%s: %s names an unknown province %r; no LOCATED_IN",
+                art.id,
+                entity.name,
+                entity.properties[_PROVINCE_PROP],
+            )
+            continue
+        province = Entity(
+            f"{_PROVINCE_PREFIX}{len(extra_entities)}",
+            "Place",
+            unit.name,
+            {"kind": unit.kind, "code": unit.code, "status": unit.status},
+        )
+        key = entity_key(province, art.place, art.id)
+        target = by_key.get(key)
+        if target is None:
+            target = by_key[key] = province.id
+            extra_entities.append(province)
+        extra_facts.append(Fact("LOCATED_IN", entity.id, target, _containment_evidence(ex, entity.id, unit.name)))
+    return Extraction(art, [*ex.entities, *extra_entities], [*ex.facts, *extra_facts])
+
+
+def _containment_evidence(ex: Extraction, entity_id: str, province: str) -> Evidence:
+    """The sentence behind "unit lies in province": the first that names the unit in a fact and also
+    the province ("huyện Quỳnh Lưu, tỉnh Nghệ An"), else the first that names the unit."""
+    sentences = sorted(
+        (f.evidence for f in ex.facts if entity_id in (f.subject, f.object) and f.evidence.start >= 0),
+        key=lambda ev: (ev.start, ev.end),
+    )
+    wanted = norm(province)
+    naming = [ev for ev in sentences if wanted in norm(ev.sentence)]
+    if naming or sentences:
+        return (naming or sentences)[0]
+    return Evidence("", -1, -1)
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector during a burst of allocations.
@@ -118,10 +188,10 @@ def build_graph(extractions: Iterable[Extraction]) -> KnowledgeGraph:
 
 def _build_graph(extractions: Iterable[Extraction]) -> KnowledgeGraph:
     originals = unique_articles(extractions)
-    exs = [_with_bylines(ex) for ex in originals]
+    exs = [_with_containment(_with_bylines(ex)) for ex in originals]
     resolution = resolve(exs)
     kg = KnowledgeGraph()
-    for ex in originals:  # the stored extraction is the one given, without the byline additions
+    for ex in originals:  # the stored extraction is the one given, without the byline and LOCATED_IN additions
         _add_article(kg, ex)
     _add_entities(kg, resolution)
     _add_relationships(kg, exs, resolution)
@@ -240,8 +310,9 @@ def _add_relationships(kg: KnowledgeGraph, exs: list[Extraction], resolution: Re
             src = art.id if fact.subject == art.id else node_of.get((art.id, fact.subject))
             dst = art.id if fact.object == art.id else node_of.get((art.id, fact.object))
             if src is None or dst is None:
-                log.warning("%s: %s fact names an unknown entity (%s -> %s)", art.id, fact.type,
-                            fact.subject, fact.object)
+                log.warning(
+                    "%s: %s fact names an unknown entity (%s -> %s)", art.id, fact.type, fact.subject, fact.object
+                )
                 continue
             if src == dst:
                 continue  # two mentions resolved to one node: "X is part of X" says nothing
@@ -257,15 +328,15 @@ def _add_relationships(kg: KnowledgeGraph, exs: list[Extraction], resolution: Re
                     if value is not None:
                         own[p.name] = value
             statements[(fact.type, src, dst)].append(_Statement(art.id, art.published, evidence, own))
-            if evidence is not None and fact.type != "AUTHORED":
+            if evidence is not None and fact.type not in _NOT_MENTION_EVIDENCE:
                 for entity_id in (fact.subject, fact.object):
                     known = first_evidence.get(entity_id)
                     if known is None or evidence.start < known.start:
                         first_evidence[entity_id] = evidence
-        # Every entity is MENTIONED_IN its article; bylines are not mentions in the text.
+        # Every entity is MENTIONED_IN its article; bylines and gazetteer provinces are not mentions in the text.
         for entity in ex.entities:
             node_id = node_of.get((art.id, entity.id))
-            if node_id is None or node_id == art.id or entity.id.startswith(_AUTHOR_PREFIX):
+            if node_id is None or node_id == art.id or entity.id.startswith(_SYNTHETIC_PREFIXES):
                 continue
             key = ("MENTIONED_IN", node_id, art.id)
             if key in statements:

@@ -7,6 +7,8 @@ What the articles say, read by hand:
 - bandanvantw_2024-08-22 names "Thừa Thiên Huế" (the city of Huế since 1 January 2025).
 - quangninh_2023-10-12: Đặng Xuân Trường was "Bí thư Thành ủy Hạ Long", a provincial city of
   Quảng Ninh, not a province.
+- hanoi_2024-04-20: "Quận ủy, HĐND, UBND và Ủy ban MTTQ Việt Nam quận Long Biên (TP. Hà Nội)" hold a
+  dialogue; Lê Thị Thu Hằng is "Phó Bí thư Quận ủy, Chủ tịch UBND quận".
 """
 
 from __future__ import annotations
@@ -122,3 +124,15 @@ def test_district_map_by_its_bare_name(sample_graph: KnowledgeGraph) -> None:
     assert _names(sample_graph, sel.focus, "Place") == {"huyện Quỳnh Lưu"}
     # the province of the same article is still found as a province, not as a lower unit
     assert _names(sample_graph, select(sample_graph, "province", "Nghệ An").focus, "Place") == {"Nghệ An"}
+
+
+def test_province_map_takes_in_the_organisations_of_its_districts(sample_graph: KnowledgeGraph) -> None:
+    # quận Long Biên LOCATED_IN Hà Nội: the district's people's committee is Hà Nội's, although no
+    # organisation chain links it to the city's party committee.
+    sel = select(sample_graph, "province", "Hà Nội")
+    assert {"quận Long Biên", "Ủy ban nhân dân quận Long Biên", "Quận ủy Long Biên"} <= _names(
+        sample_graph, sel.nodes, "Place"
+    ) | _names(sample_graph, sel.nodes, "Organization")
+    assert "Also shows the lower units located in it: quận Long Biên." in sel.notes
+    # the district's own map stays the district's
+    assert _names(sample_graph, select(sample_graph, "province", "Long Biên").focus, "Place") == {"quận Long Biên"}

@@ -287,6 +287,8 @@ def test_merger_2025(backend: Backend, library: Library) -> None:
     bac_giang = rows(backend, library, "merger_2025", province="Bắc Giang")
     assert {fold(r["merged_into"]) for r in bac_giang} == {"bắc ninh"}
     assert any(r["organization"] and "bắc giang" in fold(r["organization"]) for r in bac_giang)
+    # 002: "Huyện ủy Lục Nam ban hành Kế hoạch ..." - a committee of a district of Bắc Giang (LOCATED_IN)
+    assert ("Huyện ủy Lục Nam", "party_committee") in {(r["organization"], r["kind"]) for r in bac_giang}
 
 
 def test_possible_duplicates_none_among_the_seeds(backend: Backend, library: Library) -> None:

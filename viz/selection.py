@@ -138,11 +138,17 @@ def _strip_lower_prefix(name: str) -> str:
     return name
 
 
+def _is_located(kg: KnowledgeGraph, node_id: str) -> bool:
+    """True for a lower unit: a place LOCATED_IN another."""
+    return any(attrs["type"] == "LOCATED_IN" for _, _, attrs in kg.g.out_edges(node_id, data=True))
+
+
 def find_nodes(kg: KnowledgeGraph, label: str, name: str) -> list[str]:
     """Nodes of ``label`` whose name or alias matches ``name``: exactly (case and spacing folded),
     else without diacritics. Raises :class:`SelectionError` with close names when nothing matches."""
     wanted = norm_name(name)
     accepted = {wanted}
+    unit: gazetteer.Province | None = None
     if label == "Place":
         wanted = _strip_prefix(wanted)
         accepted = {wanted}
@@ -159,6 +165,13 @@ def find_nodes(kg: KnowledgeGraph, label: str, name: str) -> list[str]:
             normed = [_strip_prefix(n) for n in normed]
         candidates.append((node_id, normed))
     exact = sorted(node_id for node_id, names in candidates if accepted.intersection(names))
+    if label == "Place" and len(exact) > 1:
+        # "Bắc Ninh" names the province and, prefix stripped, the city of Bắc Ninh inside it: the
+        # province is meant, and its map shows the city anyway as a unit located in it (LOCATED_IN).
+        # "thành phố Bắc Ninh" can only be the city, since the province of Bắc Ninh is no city.
+        city_of_province = norm_name(name).startswith("thành phố ") and unit is not None and unit.kind != "city"
+        chosen = [n for n in exact if _is_located(kg, n) == city_of_province]
+        exact = chosen or exact
     if exact:
         return exact
     if label == "Place":
@@ -263,19 +276,38 @@ def _predecessors(kg: KnowledgeGraph, places: list[str]) -> list[str]:
     return sorted(found)
 
 
+def _located_units(kg: KnowledgeGraph, places: list[str], universe: Universe) -> list[str]:
+    """The lower units located in these places (LOCATED_IN: "quận Long Biên" in Hà Nội), by their
+    edge in the date window. One hop: the extraction links each lower unit to its province directly."""
+    found: set[str] = set()
+    for place in places:
+        for source, _, attrs in kg.g.in_edges(place, data=True):
+            if (
+                attrs["type"] == "LOCATED_IN"
+                and kg.g.nodes[source]["label"] == "Place"
+                and universe.adjacency.has_edge(source, place)
+            ):
+                found.add(source)
+    return sorted(found - set(places))
+
+
 def _province_core(kg: KnowledgeGraph, places: list[str], universe: Universe) -> set[str]:
-    """A province's own nodes: the place and the units merged into it, whatever is said to be in
-    them (by property or by a BASED_IN / HELD_IN edge), and the posts of their organisations.
+    """A province's own nodes: the place, the units merged into it and the lower units located in
+    them, whatever is said to be in them (by property or by a BASED_IN / HELD_IN edge), and the posts
+    of their organisations.
 
     A member found only through its ``province`` / ``place`` property must have a fact in the map:
     on real articles most such nodes are bylines and people merely named, and a province map of
-    the corpus was three quarters unconnected dots. Only facts in the date window count."""
+    the corpus was three quarters unconnected dots. Only facts in the date window count. Lower units
+    bring their members by edge only: their names repeat across provinces (huyện Châu Thành is in
+    eleven), so an organisation's ``place`` "Châu Thành" does not say which one."""
     adjacency = universe.adjacency
     places = sorted({*places, *_predecessors(kg, places)})
-    core = set(places)
+    units = _located_units(kg, places, universe)
+    core = {*places, *units}
     for place in places:
         core |= universe.members.get(_strip_prefix(norm_name(kg.g.nodes[place].get("name") or "")), set())
-    for place in places:
+    for place in [*places, *units]:
         for source, _, attrs in kg.g.in_edges(place, data=True):
             if attrs["type"] in ("BASED_IN", "HELD_IN") and adjacency.has_edge(source, place):
                 core.add(source)
@@ -355,7 +387,7 @@ def select(
     window, visible, edges, adjacency = universe.window, universe.visible, universe.edges, universe.adjacency
 
     focus: list[str]
-    merged_note = unlinked_note = ""
+    merged_note = located_note = unlinked_note = ""
     if kind == "all":
         title = "Whole graph"
         focus = []
@@ -389,6 +421,11 @@ def select(
             former = [kg.g.nodes[p].get("name") or p for p in _predecessors(kg, focus)]
             if former:
                 merged_note = f"Also shows the former {', '.join(sorted(former))}, now part of {', '.join(names)}."
+            # the units of the former provinces too: they are on the map through their province
+            within = sorted({*focus, *_predecessors(kg, focus)})
+            units = [kg.g.nodes[u].get("name") or u for u in _located_units(kg, within, universe)]
+            if units:
+                located_note = f"Also shows the lower units located in it: {', '.join(sorted(units))}."
 
     nodes = list(distance)
     kept_set = set(nodes)
@@ -410,7 +447,7 @@ def select(
         )
     )
     total = len(nodes)
-    notes: list[str] = [note for note in (merged_note, unlinked_note) if note]
+    notes: list[str] = [note for note in (merged_note, located_note, unlinked_note) if note]
     if max_nodes is not None and total > max_nodes:
         nodes = nodes[:max_nodes] if focus else _grow_from_hubs(local, nodes, max_nodes)
         notes.append(

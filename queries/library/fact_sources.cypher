@@ -10,7 +10,7 @@
 // param: object string = ""  -- Name of the end node, e.g. "Trưởng Ban Dân vận Tỉnh ủy Bắc Ninh"
 // fill: subject <- MATCH (p:Person)-[r:HOLDS|CHAIRED|ATTENDED|SPOKE_AT]->() WHERE $object = ''
 //   RETURN p.name AS person, count(r) AS links ORDER BY links DESC, person LIMIT 1
-MATCH (s)-[r:HOLDS|POST_IN|PART_OF|BASED_IN|MERGED_INTO|CHAIRED|ATTENDED|SPOKE_AT|ORGANIZED|HELD_IN|RUNS|ISSUED|IMPLEMENTS|AUTHORED]->(o)
+MATCH (s)-[r:HOLDS|POST_IN|PART_OF|BASED_IN|MERGED_INTO|LOCATED_IN|CHAIRED|ATTENDED|SPOKE_AT|ORGANIZED|HELD_IN|RUNS|ISSUED|IMPLEMENTS|AUTHORED]->(o)
 WHERE ($relation = '' OR label(r) = toUpper($relation))
   AND ($subject = '' OR toLower(s.name) = toLower($subject))
   AND ($object = '' OR toLower(o.name) = toLower($object))

@@ -13,7 +13,7 @@
 //   RETURN p.name AS person, count(r) AS links ORDER BY links DESC, person LIMIT 1
 MATCH (a:Person) WHERE toLower(a.name) = toLower($person_a)
 MATCH (b:Person) WHERE toLower(b.name) = toLower($person_b)
-MATCH p = (a)-[:HOLDS|POST_IN|PART_OF|BASED_IN|MERGED_INTO|CHAIRED|ATTENDED|SPOKE_AT|ORGANIZED|HELD_IN|RUNS|ISSUED|IMPLEMENTS* SHORTEST 1..6]-(b)
+MATCH p = (a)-[:HOLDS|POST_IN|PART_OF|BASED_IN|MERGED_INTO|LOCATED_IN|CHAIRED|ATTENDED|SPOKE_AT|ORGANIZED|HELD_IN|RUNS|ISSUED|IMPLEMENTS* SHORTEST 1..6]-(b)
 WHERE a.id <> b.id
 RETURN a.name AS person_a, b.name AS person_b, length(p) AS steps,
        list_transform(nodes(p), n -> n.name) AS chain,
