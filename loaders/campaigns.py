@@ -52,15 +52,26 @@ _MOBILISATION = re.compile(
 )
 _YEAR_AFTER = re.compile(r"^[\"”]?\s*(?:năm\s+)?((?:19|20)\d\d)(?!\d)")
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+#: Activities counted in "cuộc": "2.146 cuộc đối thoại", "312 cuộc tiếp xúc, đối thoại".
+_MEETINGS = r"tiếp xúc|đối thoại|họp|gặp mặt|tuyên truyền|vận động|hội nghị|hội thảo|tọa đàm|kiểm tra|giám sát"
+#: A unit is the counted noun as written, with a paired noun kept ("1.150 công trình, phần việc": one count of
+#: works and tasks together) and land given as land ("12.500 m2 đất").
 UNITS = (
+    rf"cuộc (?:{_MEETINGS})(?:,? (?:và )?(?:{_MEETINGS}))?|công trình, phần việc|"
     r"mô hình|điển hình|tập thể|cá nhân|công trình|phần việc|sáng kiến|đơn vị|hộ|người|lượt người|"
-    r"tỷ đồng|triệu đồng|km|ngày công|m2"
+    r"tỷ đồng|triệu đồng|km|ngày công|m2 đất|m2"
 )
-_FIGURE_BEFORE = re.compile(rf"(?P<num>{NUMBER})\s+(?P<unit>{UNITS})\s*[\"“]?\s*$")
+#: A figure just before the name, or before the movement it was done in: "1.150 công trình, phần việc thanh
+#: niên trong phong trào "Tuổi trẻ ..."" (up to three words may qualify the unit).
+_FIGURE_BEFORE = re.compile(
+    rf"(?P<num>{NUMBER})\s+(?P<unit>{UNITS})(?![\w])"
+    r"(?:(?: [^\W\d]+){0,3} (?:trong|của|thuộc) (?:phong trào(?: thi đua)?|cuộc vận động|chương trình))?"
+    r"\s*[\"“]?\s*$"
+)
 #: A figure later in the same clause: "... "Dân vận khéo" ở vùng cao đã có 1.862 mô hình" (not "có thêm":
 #: an increment is not the total).
 _FIGURE_AFTER = re.compile(
-    rf"^[\"”]?(?:[^;.!?]|\.(?=\d)){{0,90}}?(?:với|có|gồm|đạt|là|xây dựng được|công nhận)\s+"
+    rf"^[\"”]?(?:[^;.!?]|\.(?=\d)){{0,90}}?(?:với|có|gồm|đạt|là|xây dựng được|công nhận|tổ chức|thực hiện|hiến)\s+"
     rf"(?:trên\s+|hơn\s+|gần\s+|tổng số\s+)?(?P<num>{NUMBER})\s+(?P<unit>{UNITS})(?![\w])"
 )
 #: "... nâng tổng số mô hình toàn tỉnh lên 9.318".
@@ -99,6 +110,7 @@ def find_campaigns(ctx: Context) -> None:
         return
     known = ctx.by_sentence(_KNOWN_RE) if named else {}
     quoted = ctx.by_sentence(_QUOTED) if cued else {}
+    headline: tuple[str, str] | None = None
     for index in sorted(set(known) | set(quoted)):
         sentence = ctx.sentences[index]
         base = sentence.start
@@ -125,12 +137,23 @@ def find_campaigns(ctx: Context) -> None:
             found.append((match.start("name") - base, match.end() - base, name, kind))
         for start, end, name, kind in found:
             _campaign(ctx, sentence, start, end, name, kind)
+        if sentence.is_title and found and headline is None:
+            headline = (found[0][2], found[0][3])
+    if headline is not None:
+        # An article headlined with a campaign ("Sơ kết 5 năm thực hiện chủ đề "Năm dân vận chính quyền"")
+        # reports its results in sentences that no longer repeat the name: "Theo báo cáo, sau 5 năm, ... đã
+        # tổ chức 2.146 cuộc đối thoại". Only such report sentences, naming no campaign themselves, count.
+        for index, sentence in enumerate(ctx.sentences):
+            if sentence.is_title or index in known or index in quoted or not _REPORT.match(sentence.text):
+                continue
+            if _FIGURE_AFTER.match(sentence.text) or _TOTAL_AFTER.match(sentence.text):
+                _campaign(ctx, sentence, 0, 0, *headline)
 
 
 def _campaign(ctx: Context, sentence: Sentence, start: int, end: int, name: str, kind: str) -> None:
     campaign_id = ctx.entity("Campaign", name, name, kind=kind)
     text = sentence.text
-    figure = _FIGURE_BEFORE.search(text[max(0, start - 40) : start])
+    figure = _FIGURE_BEFORE.search(text[max(0, start - 100) : start])
     tail_from = end
     if figure is None:
         figure = _TOTAL_AFTER.match(text[end:]) or _FIGURE_AFTER.match(text[end:])
@@ -172,6 +195,10 @@ def _better(new: dict[str, object], old: dict[str, object]) -> bool:
     return new.get("unit") == "mô hình"
 
 
+_REPORT = re.compile(r"(?:Theo báo cáo|(?:Sau|Qua) (?:\d+|một|hai|ba|bốn|năm|mười) năm)(?![\w])")
+_BARE_DISTRICT = re.compile(r"(?:trong|toàn|của|cả|khắp) (?P<level>huyện|quận|thị xã)(?! [A-ZĐ])(?![\w])")
+
+
 def _runner(ctx: Context, sentence: Sentence, before: int) -> str | None:
     """A province named before the figure, else the article's city or province."""
     mentions = [m for m in ctx.place_mentions if sentence.start <= m[0] and m[1] <= sentence.start + before]
@@ -179,6 +206,12 @@ def _runner(ctx: Context, sentence: Sentence, before: int) -> str | None:
         unit = mentions[0][2]
         return ctx.place(unit.name, unit.kind, unit.name, sentence)
     province = ctx.places.province_name
+    # "người dân trong huyện đã hiến ...": a bare level word is the article's own district, which runs it.
+    for bare in _BARE_DISTRICT.finditer(sentence.text):
+        district = ctx.places.locality(bare.group("level"))
+        if district:
+            level = bare.group("level")
+            return ctx.place(f"{level} {district}", "town" if level == "thị xã" else "district", province, sentence)
     if ctx.doc.locality:
         return ctx.place(ctx.doc.locality, "city", province, sentence)
     if province:

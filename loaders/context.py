@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from graph import places
 from graph.ids import make_id
 from graph.model import Entity, Evidence, Fact
 from loaders.document import Document
-from loaders.organizations import Org, PlaceContext
+from loaders.organizations import Org, PlaceContext, parse_org, resolve
 from loaders.persons import STOP_WORDS, UPPER, PersonMention, surnames
 
 
@@ -31,8 +31,22 @@ class Sentence:
 
 
 _NAME = rf"((?:[{UPPER}0-9][^\s,.;:()\"“”]*)(?: [{UPPER}][^\s,.;:()\"“”]*){{0,3}})"
-_UNIT_MENTION = re.compile(rf"(?<![\w])(thành phố|Thành phố|TP\.?|Tp\.?|quận|Quận|huyện|Huyện|thị xã|Thị xã)\s?{_NAME}")
-_LEVEL = {"tp": "thành phố", "tp.": "thành phố"}
+#: Communes count too, for a bare "Chủ tịch UBND xã" in commune news. A district's party committee names the
+#: district too ("Huyện ủy Quỳnh Lưu" is in huyện Quỳnh Lưu), and
+#: "Q.Tân Phú" is how papers shorten "quận Tân Phú".
+_UNIT_MENTION = re.compile(
+    # the lookahead on the first letter keeps the scan of long texts cheap
+    rf"(?=[tTqQhHxXpP])(?<![\w])(thành phố|Thành phố|TP\.?|Tp\.?|quận|Quận|Q\.(?=[A-ZĐ])|huyện|Huyện|thị xã|"
+    rf"Thị xã|Huyện ủy|Quận ủy|Thị ủy|xã|Xã|phường|Phường|thị trấn|Thị trấn) ?{_NAME}"
+)
+_LEVEL = {
+    "tp": "thành phố",
+    "tp.": "thành phố",
+    "q.": "quận",
+    "huyện ủy": "huyện",
+    "quận ủy": "quận",
+    "thị ủy": "thị xã",
+}
 
 
 def _sentences(doc: Document) -> list[Sentence]:
@@ -65,6 +79,7 @@ def infer_places(doc: Document, mentions: list[tuple[int, int, places.Province]]
             best = max(counts, key=lambda n: (counts[n], -first_at[n]))
             province = places.BY_NAME[best]
     seen: dict[str, set[str]] = {}
+    times: Counter[tuple[str, str]] = Counter()
     first: dict[str, str] = {}
     for match in _UNIT_MENTION.finditer(doc.title + "\n" + doc.text[:20000]):
         level = _LEVEL.get(match.group(1).lower(), match.group(1).lower())
@@ -73,7 +88,15 @@ def infer_places(doc: Document, mentions: list[tuple[int, int, places.Province]]
         if not name or (named is not None and named.kind == "city"):
             continue  # "thành phố Hồ Chí Minh" is a province-level city, not the article's locality
         seen.setdefault(level, set()).add(name)
+        times[level, name] += 1
         first.setdefault(level, name)
+    for level, names in seen.items():
+        # A caption running into the text ("xã Quế Long Đến thời điểm ...") lengthens a name seen elsewhere.
+        names = {n for n in names if not any(n.startswith(f"{other} ") for other in names)}
+        # A name seen once beside one repeated throughout is a misreading ("UBND huyện Đinh Văn A": the unit is
+        # implied and a person follows), not a second unit of the article.
+        repeated = {n for n in names if times[level, n] >= 2}
+        seen[level] = repeated if len(repeated) == 1 and len(names) > 1 else names
     localities = tuple(sorted((level, next(iter(names))) for level, names in seen.items() if len(names) == 1))
     city = ""
     level_of_locality = "thành phố" if doc.locality.startswith(("thành phố", "TP")) else doc.locality.partition(" ")[0]
@@ -86,7 +109,19 @@ def infer_places(doc: Document, mentions: list[tuple[int, int, places.Province]]
             localities = tuple(sorted({**dict(localities), level_word: unit_name}.items()))
     elif province is not None and province.kind != "city":
         city = first.get("thành phố", "")
-    return PlaceContext(province, city, localities)
+    found = PlaceContext(province, city, localities)
+    return replace(found, steering=_steering(doc, found)) if "Ban Chỉ đạo" in doc.text else found
+
+
+def _steering(doc: Document, found: PlaceContext) -> Org | None:
+    """The steering committee the article names in full, if it names exactly one."""
+    named: dict[str, Org] = {}
+    for match in re.finditer("Ban Chỉ đạo", doc.text):
+        ref = parse_org(doc.text, match.start(), min(len(doc.text), match.start() + 200), frozenset())
+        org = resolve(ref, found) if ref is not None else None
+        if org is not None and org.name != "Ban Chỉ đạo":
+            named[org.name] = org
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _trim_name(name: str) -> str:
@@ -96,7 +131,8 @@ def _trim_name(name: str) -> str:
     if parts[0] in surnames() and len(parts) >= 3:
         return ""  # "huyện Nguyễn Thành Chung": a person after an implied unit, not a unit name
     for word in parts:
-        if word in STOP_WORDS or (word in surnames() and len(words) >= 2):
+        # "Thủ" opens "Thủ tướng" but also names places ("quận Thủ Đức", "thành phố Thủ Dầu Một")
+        if (word in STOP_WORDS and word != "Thủ") or (word in surnames() and len(words) >= 2):
             break
         words.append(word)
     return " ".join(words)

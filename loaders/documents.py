@@ -137,12 +137,43 @@ def _issuer(ctx: Context, sentence: Sentence, start: int, end: int, number: str)
             return Org(name, "party_committee" if "Đảng" in name else "government", "central", "")
     if "/TU" in number and ctx.places.province_name:
         return Org(f"Tỉnh ủy {ctx.places.province_name}", "party_committee", "province", ctx.places.province_name)
+    suffix = _BODY_SUFFIX.search(number)
+    if suffix:
+        named = _named_body(ctx, _BODY_OF_SUFFIX[suffix.group(1)])
+        if named is not None:
+            return named
     for ref in reversed(find_orgs(text, 0, start, stops)):
         gap = text[ref.end : start]
         if _ISSUE_VERB.match(gap):
             return resolve(ref, ctx.places)
         break
     return None
+
+
+#: A number's suffix abbreviates the issuing body ("45-KH/BCĐ": a Ban Chỉ đạo, "12-KH/BDV": a Ban Dân vận). The
+#: body itself is the one of that kind the article names, when it names exactly one.
+_BODY_OF_SUFFIX = {
+    "BCĐ": "Ban Chỉ đạo",
+    "BDV": "Ban Dân vận",
+    "BTGDV": "Ban Tuyên giáo và Dân vận",
+    "MTTQ": "Ủy ban Mặt trận Tổ quốc",
+}
+_BODY_SUFFIX = re.compile(r"/(" + "|".join(_BODY_OF_SUFFIX) + r")$")
+
+
+def _named_body(ctx: Context, prefix: str) -> Org | None:
+    if prefix == "Ban Chỉ đạo":
+        return ctx.places.steering
+    found: dict[str, Org] = {}
+    for sentence in ctx.sentences:
+        if prefix not in sentence.text:
+            continue
+        stops = frozenset(p.start - sentence.start for p in sentence.persons)
+        for ref in find_orgs(sentence.text, 0, len(sentence.text), stops):
+            org = resolve(ref, ctx.places)
+            if org is not None and org.name.startswith(prefix) and org.level != "central":
+                found[org.name] = org
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _document(

@@ -215,8 +215,9 @@ _BEHALF_STATEMENT = re.compile(
 #: "Đó là khẳng định của bà A, ... tại kỳ họp thứ 5": the words were said at the event the sentence names.
 _QUOTED_AT = re.compile(r"^\W*(?:Đó|Đây) là (?:khẳng định|nhận định|chia sẻ|phát biểu|ý kiến|yêu cầu|chỉ đạo) của\s")
 _STATEMENT = re.compile(
-    r"[\s,]*(?:đã\s+|cũng\s+)?(?:gửi lời (?:chúc mừng|chào mừng|cảm ơn)|tuyên đọc|"
-    r"cho biết|nêu rõ|nhấn mạnh|khẳng định|đề nghị|yêu cầu|báo cáo|chào mừng|đọc diễn văn|"
+    # a bracketed place may close the speaker's title: "Bí thư Đoàn thanh niên thị trấn X (Hà Giang) cho rằng"
+    r"(?:\s*\([^()]{1,40}\))?[\s,]*(?:đã\s+|cũng\s+)?(?:gửi lời (?:chúc mừng|chào mừng|cảm ơn)|tuyên đọc|"
+    r"cho biết|cho rằng|nêu rõ|nhấn mạnh|khẳng định|đề nghị|yêu cầu|báo cáo|chào mừng|đọc diễn văn|"
     r"khái quát|trình bày|chia sẻ|thông tin|cảm ơn|đánh giá|ghi nhận|biểu dương|giới thiệu|nói|phát biểu|kết luận|"
     r"công bố|quán triệt|phổ biến|thông báo|đề xuất|kiến nghị|mong muốn|bày tỏ|trao)"
 )

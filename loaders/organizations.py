@@ -41,6 +41,7 @@ LEVEL_WORDS = {
     "Huyện": "huyện",
     "quận": "quận",
     "Quận": "quận",
+    "Q.": "quận",  # "UBND Q.Tân Phú": papers' short form, always touching a capitalised name
     "thị xã": "thị xã",
     "Thị xã": "thị xã",
     "xã": "xã",
@@ -123,6 +124,8 @@ class PlaceContext:
     #: The one district-level unit of each kind the article names ("quận" -> "Long Biên"), used for bare
     #: "Quận ủy", "UBND huyện" ...; a kind named with two different units is left out (ambiguous).
     localities: tuple[tuple[str, str], ...] = ()
+    #: The one steering committee (Ban Chỉ đạo) the article names in full, which a bare "BCĐ" stands for.
+    steering: Org | None = None
 
     def locality(self, level_word: str) -> str:
         if level_word == "thành phố" and self.city:
@@ -193,11 +196,13 @@ def unit_pattern() -> re.Pattern[str]:
 
 
 _LEVEL_RE = re.compile(
-    r"(?:TP\.|Tp\.|(?:thành phố|Thành phố|thị xã|Thị xã|thị trấn|Thị trấn|tỉnh|Tỉnh|huyện|Huyện|quận|Quận|xã|Xã|"
-    r"phường|Phường|TP|Tp)(?![\w]))\s?"  # "TP." may touch its name: "TP.HCM", "TP.Vinh"
+    # "TP." and "Q." may touch their name: "TP.HCM", "TP.Vinh", "Q.Tân Phú"
+    r"(?:TP\.|Tp\.|Q\.(?=[A-ZĐ])|(?:thành phố|Thành phố|thị xã|Thị xã|thị trấn|Thị trấn|tỉnh|Tỉnh|huyện|Huyện|"
+    r"quận|Quận|xã|Xã|phường|Phường|TP|Tp)(?![\w]))\s?"
 )
 #: Words that end a place name: titles and bodies begin there (compass words like "Nam" may be names).
-_PLACE_STOPS = STOP_WORDS - {"Thượng", "Hiệu", "Bà", "Ông"}  # "quận Hai Bà Trưng", "xã Bà Điểm"
+#: "quận Hai Bà Trưng", "xã Bà Điểm", "quận Thủ Đức": title words that also name places.
+_PLACE_STOPS = STOP_WORDS - {"Thượng", "Hiệu", "Bà", "Ông", "Thủ"}
 _GENERIC_PLACE = re.compile(rf"(?:{SYLLABLE}|\d+)(?: (?:{SYLLABLE}|\d+)){{0,3}}")
 
 
@@ -458,9 +463,11 @@ def _head_org(ref: OrgRef, ctx: PlaceContext, inherit: OrgRef | None) -> Org | N
     if head.category == "pc":
         implied = PC_LEVEL[head.canonical]
         if head.canonical == "Đảng ủy":
-            if not (ref.level and ref.place):
+            # "Đảng ủy xã" with no name is the commune the article is about, when it names just one
+            place = ref.place or (ctx.locality(ref.level) if ref.level in ("xã", "phường", "thị trấn") else "")
+            if not (ref.level and place):
                 return None
-            level_word, place = ref.level, ref.place
+            level_word = ref.level
             name = f"Đảng ủy {level_word} {place}"
             return Org(
                 name,
@@ -598,6 +605,15 @@ def resolve(ref: OrgRef, ctx: PlaceContext, inherit: OrgRef | None = None) -> Or
     ``inherit`` is a neighbouring name in the same title chain: it completes a truncated name
     ("Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy": the first takes "Tỉnh ủy" from the second).
     """
+    if [u.canonical for u in ref.subs] == ["Ban Chỉ đạo"] and ref.head is None:
+        # A bare "BCĐ" ("Phó Trưởng ban Thường trực BCĐ", "của BCĐ thành phố") is the steering committee the
+        # article names in full, when the level word, if any, points at the same place.
+        if not ref.level:
+            return ctx.steering
+        plain = resolve(replace(ref, subs=[], head=Unit("local", "commission", "Ban Chỉ đạo")), ctx, inherit)
+        if ctx.steering is not None and plain is not None and plain.place == ctx.steering.place:
+            return ctx.steering
+        return plain
     if ref.head is None and ref.level and ref.subs:
         last = ref.subs[-1]
         ref = replace(ref, subs=ref.subs[:-1], head=Unit("local", last.kind, last.canonical))

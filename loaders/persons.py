@@ -169,7 +169,6 @@ STOP_WORDS = frozenset(
         "Ngày",
         "Hội",
         "Mặt",
-        "Liên",
         "Viện",
         "Tòa",
         "Cục",
@@ -219,6 +218,13 @@ _COMPOUNDS = frozenset(
         "Biên phòng",
         "Công an",
         "Đảng ủy",
+        # "Liên" is a given name ("Đặng Thị Bích Liên") as often as it opens a body ("Liên hiệp", "Liên đoàn")
+        "Liên hiệp",
+        "Liên đoàn",
+        "Liên minh",
+        "Liên bang",
+        "Liên doanh",
+        "Liên ngành",
         # "Đồng" is a family and a given name ("Võ Ngọc Đồng", "Đồng Văn Bích"), but "Đồng chí" opens the next
         # person; "Đại biểu" ends "Trưởng Đoàn Đại biểu Quốc hội", not a name "Đoàn Đại"
         "Đồng chí",
@@ -247,6 +253,9 @@ _LEVELS = frozenset({"huyện", "quận", "xã", "phường"})
 _AFTER_BODY = re.compile(r"(?:UBND|HĐND|nhân dân|[Ủủ]y ban|MTTQ|Mặt trận Tổ quốc)\s+(?:huyện|quận|xã|phường)\s+$")
 #: Words after which a capitalised run opens with the name of a unit ("Huyện ủy Quỳnh Lưu ...").
 _UNIT_WORDS = frozenset({"ủy", "uỷ", "huyện", "quận", "tỉnh", "phố", "xã", "phường", "trấn", "Huyện", "Quận", "Xã"})
+
+
+_CENTRAL_BEFORE = re.compile(r"(?:T\.Ư|TƯ|TW|[Tt]rung ương) $")
 
 
 #: "Thủ tướng" ends with "tướng", the cue of military ranks (see CUES).
@@ -327,6 +336,12 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
             and words[1] in family
         ):
             i = 2  # "Huyện ủy Quỳnh Lưu Phan Đức Tài": a two-syllable place, then the name
+        if (
+            words[0] == "Đoàn"
+            and len(words) >= 3
+            and _CENTRAL_BEFORE.search(text, max(0, run.start() - 12), run.start())
+        ):
+            i = 1  # "Bí thư T.Ư Đoàn Bùi Quang Huy": "Trung ương Đoàn" is the Youth Union, "Đoàn" no surname here
         while i < len(words):
             skip = _blocked_prefix(words, i)
             if skip:

@@ -147,10 +147,15 @@ _BEFORE_NAME_GAP = re.compile(r"\s*(?:(?:ông|bà|đồng chí|đ/c)\s+)?(?:(?:�
 #: "Chủ tịch UBND tỉnh Nghệ An - ông Nguyễn Xuân Đường - đã chủ trì": the title, a dash, then a cued name.
 _DASHED_BEFORE_NAME_GAP = re.compile(r"\s*[-–—]\s*(?:ông|bà|đồng chí|đ/c)\s+")
 _COMMA_BEFORE_NAME_GAP = re.compile(r"\s*,\s*(?:ông|bà|đồng chí|đ/c)\s+")
-_AFTER_NAME_GAP = re.compile(r"\s*(?:,|-|–|—|\(|:)\s*")
+#: A birth year or date may sit between a name and its title: "Lê Văn A (SN 1965), Phó Chủ tịch UBND xã",
+#: "ông B, sinh ngày 2/4/1975, Bí thư Huyện ủy".
+_AFTER_NAME_GAP = re.compile(
+    r"\s*(?:\((?:SN|sinh năm|sinh)?\s*\d{4}\)\s*|,\s*sinh (?:ngày|năm)\s*[\d/.-]+\s*)?(?:,|-|–|—|\(|:)\s*"
+)
 _APPOINT = re.compile(
     r"(?:bầu|bổ nhiệm|hiệp thương cử|chỉ định|điều động|luân chuyển|phê chuẩn|giữ chức|trúng cử|được cử|"
-    r"công nhận|phân công nhiệm vụ|phân công)(?:\s+vụ)?(?:\s+(?:lại|giữ chức(?:\s+vụ)?|làm|vào|tham gia|là))*"
+    r"công nhận|phân công nhiệm vụ|phân công|nhận nhiệm vụ(?:\s+mới)?)"
+    r"(?:\s+vụ)?(?:\s+(?:lại|giữ chức(?:\s+vụ)?|làm|vào|tham gia|là))*"
     r"\s*(?:chức(?:\s+vụ)?\s*)?$",
     re.IGNORECASE,
 )
@@ -167,7 +172,13 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 #: "Trước đó, ông A là Trưởng đoàn ...": "là" after a name in a sentence that opens in the past.
-_IS = re.compile(r"\s*(?:hiện là|hiện đang là|là)\s*")
+_IS = re.compile(r"\s*(?:hiện là|hiện đang là|đang là|là)\s*")
+#: "hiện đang giữ chức X" describes the post held now, unlike "giữ chức X" that reports the appointment.
+_REMOVED_BEFORE = re.compile(
+    r"(?:cách chức|miễn nhiệm|bãi nhiệm|cho thôi giữ chức)(?:\s+vụ)?\s+(?:đối với\s+)?(?:ông|bà|đồng chí|đ/c)\s+$"
+)
+_ASIDE = re.compile(r"^\s*\([^()]{1,80}\)")
+_HOLDING_NOW = re.compile(r"(?:hiện|đang)\s+(?:đang\s+)?giữ\s+(?:chức\s+vụ|chức)\s*$")
 _PAST_OPENING = re.compile(r"\W*(?:Trước đó|Trước đây|Trước khi)\b")
 #: A post taken away from, or given to, a person named after it: "miễn nhiệm chức danh Phó Chủ tịch UBND
 #: thành phố đối với ông A", "cách chức Trưởng phòng X đối với ông B".
@@ -349,14 +360,16 @@ def resolve_chain(chain: list[Title], ctx: PlaceContext, apposition: bool = Fals
                 if not title.closed and not apposition:
                     continue  # "..., Thủ tướng trân trọng mời": the title is a clause subject
                 org = Org(role.alone_org, "agency", "central", "")
+                # "Chủ tịch nước" and "Thường trực Ban Bí thư" already name their body; "Thủ tướng" does not.
                 label = (
                     role.canonical
                     if role.alone_org in ("Nhà nước", "Quốc hội", "Ban Chấp hành Trung ương Đảng")
+                    or role.alone_org.startswith(role.canonical.split(" ", 2)[-1])
                     else f"{role.canonical} {role.alone_org}"
                 )
                 posts.append(Post(label, role.canonical, org, title.status, implied=True))
             elif role.mode == "party":
-                neighbour = _neighbour_head(chain, i, party_only=True)
+                neighbour = _neighbour_head(chain, i, party_only=True) or _committee_of_unit(chain, i)
                 if neighbour is not None:
                     org_or_none = resolve(OrgRef(0, 0, [], neighbour.head, neighbour.level, neighbour.place), ctx)
                     if org_or_none is not None:
@@ -429,6 +442,32 @@ def _chain_province(chain: list[Title]) -> str:
     return names.pop() if len(names) == 1 else ""
 
 
+#: The party committee of a local unit, by its level word.
+_COMMITTEE_OF_LEVEL = {
+    "tỉnh": ("Tỉnh ủy", ""),
+    "thành phố": ("Thành ủy", ""),
+    "huyện": ("Huyện ủy", ""),
+    "quận": ("Quận ủy", ""),
+    "thị xã": ("Thị ủy", ""),
+    "xã": ("Đảng ủy", "xã"),
+    "phường": ("Đảng ủy", "phường"),
+    "thị trấn": ("Đảng ủy", "thị trấn"),
+}
+
+
+def _committee_of_unit(chain: list[Title], i: int) -> OrgRef | None:
+    """The party committee of the unit a state body of the chain serves: "Phó Bí thư, Chủ tịch UBND huyện X"
+    is the Phó Bí thư of Huyện ủy X (the leaders of a unit's people's committee sit in its party committee)."""
+    ref = _neighbour_head(chain, i, party_only=False)
+    if ref is None or ref.head is None or ref.head.category != "local" or not ref.place:
+        return None
+    committee = _COMMITTEE_OF_LEVEL.get(ref.level or "")
+    if committee is None:
+        return None
+    head, level = committee
+    return OrgRef(0, 0, [], units()[head], level, ref.place)
+
+
 def _neighbour_head(chain: list[Title], i: int, party_only: bool) -> OrgRef | None:
     order = list(range(i + 1, len(chain))) + list(range(i - 1, -1, -1))
     for j in order:
@@ -472,7 +511,9 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
     }
     for chain in chains:
         cs, ce = chain[0].start, chain[-1].end
-        before = [p for p in persons if p.end <= cs]
+        # a person named inside a closed aside ("ông A (em rể ông B) là ...") is not the subject of the chain
+        aside = "(" in text[start:cs]
+        before = [p for p in persons if p.end <= cs and not (aside and _in_aside(text, start, p, cs))]
         after = [p for p in persons if p.start >= ce]
         prev = before[-1] if before and _AFTER_NAME_GAP.fullmatch(text, before[-1].end, cs) else None
         nxt = after[0] if after and _BEFORE_NAME_GAP.fullmatch(text, ce, after[0].start) else None
@@ -498,6 +539,11 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
             else:
                 targets.append((nxt, chain))
         elif prev is not None:
+            if _REMOVED_BEFORE.search(text, max(start, prev.start - 50), prev.start):
+                # "ký quyết định cách chức đối với ông A, Trưởng công an xã": the post is taken from A here
+                for title in chain:
+                    if title.status == CURRENT:
+                        title.status = FORMER
             targets.append((prev, chain))
         else:
             lead = text[max(start, (before[-1].end if before else start)) : cs]
@@ -510,12 +556,13 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
                     title.status = status
                 targets.append((owner, chain))
             elif before and ";" not in lead:
-                copula = _IS.fullmatch(lead)
+                # an aside in brackets does not come between a subject and its copula: "ông A (cháu ông B) là ..."
+                copula = _IS.fullmatch(_ASIDE.sub(" ", lead))
                 if _PAST.search(lead) or (copula and _PAST_OPENING.match(text, start, cs)) or _RESIGN.search(lead):
                     for title in chain:
                         title.status = FORMER
                     targets.append((before[-1], chain))
-                elif copula:
+                elif copula or _HOLDING_NOW.search(lead):
                     targets.append((before[-1], chain))  # "ông A là Chủ tịch UBND tỉnh": a post held now
                 elif _APPOINT.search(lead) or (_APPOINT_TAIL.search(lead) and _APPOINT_VERB.search(text, start, cs)):
                     for title in chain:
@@ -531,7 +578,54 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
                 if post.implied and post.org.level == "central" and not looks_vietnamese(person.name, surnames()):
                     continue  # "Thủ tướng Shinzo Abe", "Bộ trưởng Quốc phòng James Mattis": not Vietnam's
                 holdings.append(Holding(person, post, mention_end))
+    if holdings and "hấp hành" in text[start:end]:
+        holdings += _joined_committees(text, end, persons, holdings)
     return holdings
+
+
+#: "chỉ định đồng chí A tham gia Ban Chấp hành, Ban Thường vụ ... và giữ chức Bí thư Quận ủy X": A becomes a
+#: member of the executive and standing committees of the party committee he is appointed to lead.
+_JOINS = re.compile(
+    r"\s*,?\s*(?:tham gia|vào)\s+[Bb]an [Cc]hấp hành(?:\s+Đảng bộ(?:\s+\w+)?)?\s*(?:,|và)\s*[Bb]an [Tt]hường vụ"
+)
+#: Party committees by the level word of their Đảng bộ.
+_PARTY_LEVEL = {"Tỉnh ủy": "tỉnh", "Thành ủy": "thành phố", "Quận ủy": "quận", "Huyện ủy": "huyện", "Thị ủy": "thị xã"}
+
+
+def _joined_committees(text: str, end: int, persons: list[PersonMention], found: list[Holding]) -> list[Holding]:
+    out: list[Holding] = []
+    for person in persons:
+        own = [h for h in found if h.person is person]
+        # right after the name, or after the titles that follow it
+        joined = next(
+            (m for pos in sorted({person.end, *(h.mention_end for h in own)}) if (m := _JOINS.match(text, pos, end))),
+            None,
+        )
+        if joined is None:
+            continue
+        led = next(
+            (
+                h.post.org
+                for h in own
+                if h.post.status == NEW and h.post.org.name.startswith(tuple(_PARTY_LEVEL)) and h.post.org.place
+            ),
+            None,
+        )
+        if led is None:
+            continue
+        level_word = _PARTY_LEVEL[led.name.split(" ", 2)[0] + " " + led.name.split(" ", 2)[1]]
+        executive = Org(
+            f"Ban Chấp hành Đảng bộ {level_word} {led.place}", "executive_committee", led.level, led.place, parent=led
+        )
+        standing = Org(f"Ban Thường vụ {led.name}", "standing_committee", led.level, led.place, parent=led)
+        for org in (executive, standing):
+            out.append(Holding(person, Post(f"Ủy viên {org.name}", "Ủy viên", org, NEW), joined.end()))
+    return out
+
+
+def _in_aside(text: str, start: int, person: PersonMention, until: int) -> bool:
+    opened = text.rfind("(", max(start, person.start - 60), person.start)
+    return opened >= 0 and ")" not in text[opened : person.start] and ")" in text[person.end : until]
 
 
 def _list_members(text: str, pos: int, end: int, after: list[PersonMention]) -> list[PersonMention]:

@@ -89,3 +89,55 @@ def test_quoted_shows_and_slogans_are_not_campaigns_without_a_mobilisation_cue()
         ("Phụ nữ giữ đường quê sạch", "programme"),
         ("Chung tay vì bạn nghèo vùng cao", "programme"),
     }
+
+
+def _runs(text: str) -> dict[tuple[str, str], dict[str, object]]:
+    facts = extract_text(text, published=dt.date(2024, 4, 2))
+    return {(facts.name(f.subject), facts.name(f.object)): f.properties for f in facts.facts("RUNS")}
+
+
+def test_campaign_figures_count_meetings_works_and_land_not_only_models() -> None:
+    runs = _runs(
+        "Tin Phú Yên\n"
+        'Sau một năm triển khai chủ đề "Năm dân vận chính quyền", các xã của Phú Yên đã tổ chức 415 cuộc tiếp xúc, '
+        "đối thoại với người dân. Đoàn viên trong tỉnh đã làm 860 công trình, phần việc thanh niên trong phong trào "
+        '"Tuổi trẻ chung tay xây dựng nông thôn mới".\n'
+    )
+    year = runs[("Phú Yên", "Năm dân vận chính quyền")]
+    assert (year["value"], year["unit"]) == (415, "cuộc tiếp xúc, đối thoại")
+    youth = runs[("Phú Yên", "Tuổi trẻ chung tay xây dựng nông thôn mới")]
+    assert (youth["value"], youth["unit"]) == (860, "công trình, phần việc")
+
+
+def test_headline_campaign_takes_the_figure_of_a_report_sentence_that_does_not_repeat_its_name() -> None:
+    runs = _runs(
+        'Phú Yên: Sơ kết 3 năm thực hiện chủ đề "Năm dân vận chính quyền"\n'
+        'Sáng 1/4, Tỉnh ủy Phú Yên tổ chức hội nghị sơ kết 3 năm thực hiện chủ đề "Năm dân vận chính quyền". '
+        "Theo báo cáo, sau 3 năm, chính quyền các cấp trong tỉnh đã tổ chức 1.204 cuộc đối thoại với nhân dân.\n"
+    )
+    figures = runs[("Phú Yên", "Năm dân vận chính quyền")]
+    assert (figures["value"], figures["unit"]) == (1204, "cuộc đối thoại")
+
+
+def test_figure_of_a_district_article_is_run_by_the_district() -> None:
+    runs = _runs(
+        "Phú Yên: Tuy An vận động hiến đất làm đường\n"
+        "Sáng 1/4, Huyện ủy Tuy An tổ chức lễ ra quân. Theo Chủ tịch UBND huyện Lê Văn Tư, qua các mô hình "
+        '"Dân vận khéo", người dân trong huyện đã hiến 8.400 m2 đất để làm đường.\n'
+    )
+    figures = runs[("huyện Tuy An", "Dân vận khéo")]
+    assert (figures["value"], figures["unit"]) == (8400, "m2 đất")
+    assert not any(runner == "Phú Yên" for runner, _ in runs)
+
+
+def test_document_number_suffix_names_the_steering_committee_of_the_article() -> None:
+    facts = extract_text(
+        "Tin Hậu Giang\n"
+        "Chiều 5-3, Ban Chỉ đạo (BCĐ) thực hiện Quy chế dân chủ (QCDC) ở cơ sở tỉnh Hậu Giang tổ chức hội nghị. "
+        "Cùng chủ trì có đồng chí Trần Văn Mười, Trưởng Ban Dân vận Tỉnh ủy, Phó Trưởng ban Thường trực BCĐ. "
+        "Các huyện cần làm theo Kế hoạch số 12-KH/BCĐ của BCĐ tỉnh.\n"
+    )
+    issued = {(facts.name(f.object), facts.name(f.subject)) for f in facts.facts("ISSUED")}
+    steering = "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh Hậu Giang"
+    assert issued == {("Kế hoạch số 12-KH/BCĐ", steering)}
+    assert ("Trần Văn Mười", f"Phó Trưởng Ban Thường trực {steering}") in facts.holds

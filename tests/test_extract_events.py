@@ -183,3 +183,24 @@ def test_an_undated_article_keeps_a_full_date_near_its_own_year_only() -> None:
     dates = {e.properties["kind"]: e.properties.get("date") for e in facts.entities("Event")}
     # The article's dates point to 2017: the founding day of 1967 is recalled, not the meeting's date.
     assert dates == {"hội nghị": None, "lễ ra quân": dt.date(2017, 3, 16)}
+
+
+def test_attendance_list_goes_on_over_a_former_standing_member_of_the_secretariat() -> None:
+    facts = extract_text(
+        "Tin Đồng Nai\n"
+        "Sáng 2-7, tỉnh tổ chức lễ truy điệu các liệt sĩ. Tham dự lễ có các ông Trương Văn Ba, nguyên Chủ tịch "
+        "nước; ông Lê Văn Bốn, nguyên Thường trực Ban Bí thư; bà Đặng Thị Năm, Phó Chủ tịch nước; ông Võ Văn Sáu, "
+        "Trưởng Ban Tuyên giáo Trung ương.\n",
+        published=dt.date(2024, 7, 2),
+    )
+    assert facts.roles == {(name, "ATTENDED") for name in ("Trương Văn Ba", "Lê Văn Bốn", "Đặng Thị Năm", "Võ Văn Sáu")}
+
+
+def test_speaker_at_an_event_whose_title_ends_with_a_bracketed_province() -> None:
+    facts = extract_text(
+        "Tin Hà Giang\n"
+        "Chiều 6/6, Trung ương Đoàn tổ chức hội nghị chuyên đề. Tại hội nghị, đội viên Vàng Thị Hoa, Bí thư Đoàn "
+        "thanh niên thị trấn Yên Minh (Hà Giang) cho rằng: cần mở thêm lớp học cho cán bộ Đoàn.\n",
+        published=dt.date(2024, 6, 7),
+    )
+    assert facts.roles == {("Vàng Thị Hoa", "SPOKE_AT")}

@@ -101,3 +101,13 @@ def test_a_person_is_of_the_province_of_the_posts_held_not_of_the_article() -> N
     assert "province" not in props["Lò Văn Thạch"] and props["Lò Văn Thạch"]["level"] == "central"
     # A district body is in the article's province.
     assert props["Trịnh Minh Lực"].get("province") == "Nghệ An"
+
+
+def test_lien_ends_a_name_but_opens_a_body_and_central_doan_is_not_a_surname() -> None:
+    facts = extract_text(
+        "Tin Hà Nội\n"
+        "Thứ trưởng Bộ VHTTDL Ngô Thị Bích Liên và bà Trần Thị Hoa, Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Nam Định, "
+        "dự lễ. Bí thư T.Ư Đoàn Bùi Văn Bảy chủ trì hội nghị; ông Đoàn Văn Tám, Bí thư Trung ương Đoàn, cùng dự.\n"
+    )
+    assert facts.persons == {"Ngô Thị Bích Liên", "Trần Thị Hoa", "Bùi Văn Bảy", "Đoàn Văn Tám"}
+    assert ("Bùi Văn Bảy", "Bí thư Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh") in facts.holds

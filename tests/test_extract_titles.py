@@ -436,3 +436,105 @@ def test_a_central_commission_has_one_name_however_it_is_written() -> None:
     orgs = {e.name for e in facts.entities("Organization")}
     assert {"Ban Tổ chức Trung ương", "Ban Tuyên giáo Trung ương", "Ban Chấp hành Trung ương Đảng"} <= orgs
     assert not any(name.startswith("Ban Tổ chức Ban") for name in orgs)
+
+
+def test_bare_party_title_before_a_district_post_belongs_to_that_district_committee() -> None:
+    facts = extract_text(
+        "Tin Bình Thuận\n"
+        "Tỉnh ủy kỷ luật ông Phạm Văn Bốn (Phó bí thư, nguyên Chủ tịch UBND huyện Tuy Phong) và ông Trần Văn Hai, "
+        "nguyên Bí thư, Chủ tịch UBND huyện Bắc Bình.\n"
+    )
+    assert facts.holds_status >= {
+        ("Phạm Văn Bốn", "Phó Bí thư Huyện ủy Tuy Phong", "current"),
+        ("Phạm Văn Bốn", "Chủ tịch Ủy ban nhân dân huyện Tuy Phong", "former"),
+        ("Trần Văn Hai", "Bí thư Huyện ủy Bắc Bình", "former"),
+        ("Trần Văn Hai", "Chủ tịch Ủy ban nhân dân huyện Bắc Bình", "former"),
+    }
+
+
+def test_commune_bodies_without_a_name_take_the_one_commune_of_the_article() -> None:
+    facts = extract_text(
+        "Tin Quảng Trị\n"
+        "Trụ sở xã Hải Phong Đến nay, ông Hồ Văn Bốn đang là Chủ tịch UBND xã. Ông Trần Văn Sáu, Phó bí thư "
+        "Đảng ủy xã và bà Lê Thị Bảy, Chủ tịch MTTQ Việt Nam xã Hải Phong cùng dự họp.\n"
+    )
+    assert facts.holds_status >= {
+        ("Hồ Văn Bốn", "Chủ tịch Ủy ban nhân dân xã Hải Phong", "current"),
+        ("Trần Văn Sáu", "Phó Bí thư Đảng ủy xã Hải Phong", "current"),
+        # the Front acts through its committee
+        ("Lê Thị Bảy", "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam xã Hải Phong", "current"),
+    }
+
+
+def test_birth_year_between_name_and_title_and_posts_held_now() -> None:
+    facts = extract_text(
+        "Tin Thanh Hóa\n"
+        "Công an bắt tạm giam Lê Văn Mười (SN 1966), Phó Chủ tịch UBND xã Hải Đông. Ông Đỗ Văn Năm (sinh năm 1960) "
+        "quê xã Hải An, huyện Hậu Lộc hiện đang giữ chức Phó Bí thư Huyện ủy - Chủ tịch UBND huyện Hậu Lộc.\n"
+    )
+    assert facts.holds_status >= {
+        ("Lê Văn Mười", "Phó Chủ tịch Ủy ban nhân dân xã Hải Đông", "current"),
+        ("Đỗ Văn Năm", "Phó Bí thư Huyện ủy Hậu Lộc", "current"),
+        ("Đỗ Văn Năm", "Chủ tịch Ủy ban nhân dân huyện Hậu Lộc", "current"),
+    }
+    appointed = extract_text("Tin Thanh Hóa\nÔng Đỗ Văn Năm được bầu giữ chức Chủ tịch UBND huyện Hậu Lộc.\n")
+    assert appointed.holds_status == {("Đỗ Văn Năm", "Chủ tịch Ủy ban nhân dân huyện Hậu Lộc", "new")}
+
+
+def test_short_district_form_youth_union_and_central_posts() -> None:
+    facts = extract_text(
+        "Tin Thành phố Hồ Chí Minh\n"
+        "Bà Lý Thị Sáu, Phó chủ tịch UBND Q.Tân Bình, và ông Vũ Văn Tám, Bí thư Đoàn thanh niên phường 4, bị "
+        "phê bình. Bí thư thứ nhất Trung ương Đoàn Lê Văn Phong và ông Lê Văn Bốn, nguyên Thường trực Ban Bí thư, "
+        "cùng dự.\n"
+    )
+    assert facts.holds_status >= {
+        ("Lý Thị Sáu", "Phó Chủ tịch Ủy ban nhân dân quận Tân Bình", "current"),
+        ("Vũ Văn Tám", "Bí thư Đoàn Thanh niên phường 4", "current"),
+        ("Lê Văn Phong", "Bí thư thứ nhất Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh", "current"),
+        ("Lê Văn Bốn", "Thường trực Ban Bí thư", "former"),
+    }
+
+
+def test_appointment_removal_birth_date_and_bracketed_aside() -> None:
+    facts = extract_text(
+        "Tin Thành phố Hồ Chí Minh\n"
+        "Ông Tất Văn Hai đã trao quyết định điều động ông Nguyễn Văn Ba, Bí thư Thành đoàn TP.HCM, nhận nhiệm vụ "
+        "Bí thư Quận ủy Thủ Đức. Thành phố bổ nhiệm ông Lê Văn Tư, sinh ngày 4/2/1975, Thành ủy viên, Bí thư Quận "
+        "ủy Gò Vấp. Quận vừa ký quyết định cách chức đối với ông Trần Văn Năm, Trưởng Công an phường 7. Ông Hồ "
+        "Văn Sáu (em rể ông Ba) là Chánh thanh tra quận Gò Vấp.\n"
+    )
+    assert facts.holds_status >= {
+        ("Nguyễn Văn Ba", "Bí thư Thành đoàn Thành phố Hồ Chí Minh", "current"),
+        ("Nguyễn Văn Ba", "Bí thư Quận ủy Thủ Đức", "new"),
+        ("Lê Văn Tư", "Bí thư Quận ủy Gò Vấp", "current"),
+        ("Trần Văn Năm", "Trưởng Công an phường 7", "former"),
+        ("Hồ Văn Sáu", "Chánh Thanh tra quận Gò Vấp", "current"),
+    }
+
+
+def test_a_unit_named_once_beside_one_named_throughout_does_not_hide_the_article_district() -> None:
+    facts = extract_text(
+        "Tin Quảng Bình\n"
+        "Huyện Minh Châu có nhiều trường học. Bà Lê Thị Ba khiếu nại việc Chủ tịch UBND huyện Đinh Văn Niên cho "
+        "thôi việc con bà. Ban Thường vụ Huyện ủy Minh Châu đã kiểm điểm ông Đinh Văn Niên, Phó bí thư Huyện ủy, "
+        "Chủ tịch UBND huyện.\n"
+    )
+    assert facts.holds >= {
+        ("Đinh Văn Niên", "Chủ tịch Ủy ban nhân dân huyện Minh Châu"),
+        ("Đinh Văn Niên", "Phó Bí thư Huyện ủy Minh Châu"),
+    }
+
+
+def test_joining_the_executive_and_standing_committees_of_the_committee_one_is_appointed_to_lead() -> None:
+    facts = extract_text(
+        "Tin Yên Bái\n"
+        "Ban Bí thư chỉ định ông Đỗ Văn Ba - Thứ trưởng Bộ Xây dựng tham gia Ban Chấp hành, Ban Thường vụ Đảng bộ "
+        "tỉnh Yên Bái và giữ chức vụ Phó Bí thư Tỉnh ủy Yên Bái. Ông Lê Văn Tư được điều động về địa phương.\n"
+    )
+    assert facts.holds_status >= {
+        ("Đỗ Văn Ba", "Phó Bí thư Tỉnh ủy Yên Bái", "new"),
+        ("Đỗ Văn Ba", "Ủy viên Ban Chấp hành Đảng bộ tỉnh Yên Bái", "new"),
+        ("Đỗ Văn Ba", "Ủy viên Ban Thường vụ Tỉnh ủy Yên Bái", "new"),
+    }
+    assert not any(person == "Lê Văn Tư" for person, _ in facts.holds)

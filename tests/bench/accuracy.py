@@ -3,8 +3,9 @@
     python tests/bench/accuracy.py [-v]
 
 Targets on the seeds: persons F1 >= 0.98, HOLDS F1 >= 0.95, event roles F1 >= 0.90, every evidence
-offset correct. corpus.json has been tuned on and is a development set now; heldout.json (other articles,
-annotated before the extractor saw them) is the honest figure for articles from provinces the rules never met.
+offset correct. corpus.json has been tuned on and is a development set now; so has heldout.json since its
+errors were read, and so has heldout2.json (a second set of other articles, annotated before the extractor saw
+them; its first-run figure is in tests/gold/README.md). Each is still scored on its own.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ TARGETS = {"persons": 0.98, "holds": 0.95, "roles": 0.90}
 
 def main() -> int:
     verbose = "-v" in sys.argv
-    for name in ("seeds.json", "samples.json", "corpus.json", "heldout.json"):
+    for name in ("seeds.json", "samples.json", "corpus.json", "heldout.json", "heldout2.json"):
         path = GOLD / name
         if not path.is_file():
             print(f"{name}: not found, skipped")
