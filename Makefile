@@ -46,6 +46,7 @@ demo: venv
 
 test: venv node browser
 	$(BIN)/ruff check graph loaders queries viz tests
+	$(BIN)/ruff format --check graph loaders queries viz tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
@@ -59,6 +60,7 @@ bench: venv
 
 lint: venv
 	$(BIN)/ruff check graph loaders queries viz tests
+	$(BIN)/ruff format --check graph loaders queries viz tests
 	$(BIN)/mypy
 
 clean:

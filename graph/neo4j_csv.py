@@ -54,8 +54,12 @@ def node_header(label: str) -> list[str]:
 
 def rel_header(rel_type: str, source_label: str, target_label: str) -> list[str]:
     props = SCHEMA.rel(rel_type).properties
-    return [f":START_ID({source_label})", f":END_ID({target_label})",
-            *(f"{p.name}:{CSV_TYPES[p.type]}" for p in props), ":TYPE"]
+    return [
+        f":START_ID({source_label})",
+        f":END_ID({target_label})",
+        *(f"{p.name}:{CSV_TYPES[p.type]}" for p in props),
+        ":TYPE",
+    ]
 
 
 def _quote(text: str) -> str:
@@ -143,8 +147,12 @@ def write_import_files(kg: KnowledgeGraph, out_dir: Path, database: str = "neo4j
         for (source_label, target_label), edges in by_pair.items():
             lines = [_line(rel_header(rel.type, source_label, target_label))]
             for source, target, attrs in sorted(edges, key=lambda e: (e[0], e[1])):
-                fields = [_quote(source), _quote(target),
-                          *(_field(p, attrs.get(p.name), delimiter) for p in rel.properties), rel.type]
+                fields = [
+                    _quote(source),
+                    _quote(target),
+                    *(_field(p, attrs.get(p.name), delimiter) for p in rel.properties),
+                    rel.type,
+                ]
                 lines.append(_line(fields))
             multiline = multiline or _has_newline_in_values(lines)
             path = out_dir / rel_file_name(rel.type, source_label, target_label)
@@ -153,8 +161,10 @@ def write_import_files(kg: KnowledgeGraph, out_dir: Path, database: str = "neo4j
 
     command = import_command(node_files, rel_files, delimiter, multiline, database)
     script = out_dir / "import.sh"
-    script.write_text("#!/bin/sh\n# Build the Neo4j database from these files (Neo4j must be stopped).\n"
-                      f"set -e\n{command}\n", encoding="utf-8")
+    script.write_text(
+        f"#!/bin/sh\n# Build the Neo4j database from these files (Neo4j must be stopped).\nset -e\n{command}\n",
+        encoding="utf-8",
+    )
     script.chmod(0o755)
     return command
 

@@ -79,13 +79,20 @@ def test_the_linter_reports_broken_statements() -> None:
         (good + " RETRN n", {"rows": []}, "error", "Invalid input 'RETRN'"),
         (good, {}, "error", "Parameter $rows is not defined"),
         (good.replace("row.props", "rows.props"), {"rows": []}, "error", "Variable `rows` not defined"),
-        (stmts.rel_upsert("HOLDS", "Person", "Post").replace(":Person", ":Persn"), {"rows": []}, "warning",
-         "Label Persn is not present"),
-        (stmts.rel_count("HOLDS").replace(":HOLDS", ":HOLD"), {}, "warning",
-         "Relationship type HOLD is not present"),
+        (
+            stmts.rel_upsert("HOLDS", "Person", "Post").replace(":Person", ":Persn"),
+            {"rows": []},
+            "warning",
+            "Label Persn is not present",
+        ),
+        (stmts.rel_count("HOLDS").replace(":HOLDS", ":HOLD"), {}, "warning", "Relationship type HOLD is not present"),
         ("MATCH (n:Person) RETURN tolowerr(n.name)", None, "error", "Function tolowerr is not present"),
-        ("CALL apoc.create.node(['Person'], {}) YIELD node RETURN node", None, "error",
-         "Procedure apoc.create.node is not present"),  # plugins are not assumed
+        (
+            "CALL apoc.create.node(['Person'], {}) YIELD node RETURN node",
+            None,
+            "error",
+            "Procedure apoc.create.node is not present",
+        ),  # plugins are not assumed
     ]
     results = lint_cypher([c[0] for c in cases], [c[1] for c in cases])
     for (text, _, severity, message), diagnostics in zip(cases, results, strict=True):

@@ -15,8 +15,12 @@ from queries.cli import app
 from tests.test_neo4j_double import RecordingDriver, small_graph
 
 PASSWORD = "pw-Kx9#load-secret"
-ENV = {"NEO4J_URI": "neo4j://db.example:7687", "NEO4J_USERNAME": "analyst", "NEO4J_PASSWORD": PASSWORD,
-       "NEO4J_DATABASE": "danvan"}
+ENV = {
+    "NEO4J_URI": "neo4j://db.example:7687",
+    "NEO4J_USERNAME": "analyst",
+    "NEO4J_PASSWORD": PASSWORD,
+    "NEO4J_DATABASE": "danvan",
+}
 
 
 @pytest.fixture(scope="module")
@@ -87,8 +91,9 @@ def test_refused_credentials_are_one_line_without_the_password(small_db: Path, m
 
 def test_an_unreachable_server_is_one_line_and_nothing_is_read(tmp_path: Path) -> None:
     # The real driver; the database path does not exist, which must not matter before connecting.
-    code, output = _load(["--db", str(tmp_path / "none.lbdb"), "--neo4j-uri", "bolt://127.0.0.1:9",
-                          "--password", PASSWORD])
+    code, output = _load(
+        ["--db", str(tmp_path / "none.lbdb"), "--neo4j-uri", "bolt://127.0.0.1:9", "--password", PASSWORD]
+    )
     assert code == 1
     assert output.startswith("error: cannot reach Neo4j at bolt://127.0.0.1:9") and output.strip().count("\n") == 0
     assert PASSWORD not in output

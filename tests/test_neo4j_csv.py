@@ -67,7 +67,8 @@ def test_export_through_the_cli_writes_every_file_and_the_exact_command(tmp_path
         [BINH, DEPUTY, *evidence, "current", "HOLDS"],
     ]
     assert _read(out / "relationships_POST_IN_Post_Organization.csv")[1:] == [
-        [DEPUTY, ORG, *evidence, "POST_IN"], [HEAD, ORG, *evidence, "POST_IN"],
+        [DEPUTY, ORG, *evidence, "POST_IN"],
+        [HEAD, ORG, *evidence, "POST_IN"],
     ]
     assert _read(out / "nodes_Event.csv") == [node_header("Event")]  # header only: no events
 
@@ -75,10 +76,15 @@ def test_export_through_the_cli_writes_every_file_and_the_exact_command(tmp_path
     rel_files = [out.resolve() / f"relationships_{r.type}_{s}_{t}.csv" for r in SCHEMA.rels for s, t in r.endpoints]
     assert all(p.is_file() for p in node_files + rel_files)
     assert shlex.split(command) == [
-        "neo4j-admin", "database", "import", "full",
+        "neo4j-admin",
+        "database",
+        "import",
+        "full",
         *(f"--nodes={p}" for p in node_files),
         *(f"--relationships={p}" for p in rel_files),
-        "--array-delimiter=;", "--multiline-fields=false", "neo4j",
+        "--array-delimiter=;",
+        "--multiline-fields=false",
+        "neo4j",
     ]
     assert (out / "import.sh").read_text(encoding="utf-8").splitlines()[-1] == command
 

@@ -205,20 +205,42 @@ def small_graph(reverse: bool = False) -> KnowledgeGraph:
     people = [make_id("Person", n) for n in ("nguyen van an", "tran thi binh", "le van cuong")]
     article = "article:00112233aabbccdd"
     nodes: list[tuple[str, str, dict[str, Any]]] = [
-        (people[0], "Person", {"name": "Nguyễn Văn An", "first_seen": D1, "last_seen": D2, "province": "Bắc Ninh",
-                               "aliases": ["đồng chí Nguyễn Văn An"]}),
+        (
+            people[0],
+            "Person",
+            {
+                "name": "Nguyễn Văn An",
+                "first_seen": D1,
+                "last_seen": D2,
+                "province": "Bắc Ninh",
+                "aliases": ["đồng chí Nguyễn Văn An"],
+            },
+        ),
         (people[1], "Person", {"name": "Trần Thị Bình", "first_seen": D1, "last_seen": D1}),
         (people[2], "Person", {"name": "Lê Văn Cường", "first_seen": D2, "last_seen": D2, "aliases": []}),
-        (org, "Organization", {"name": "Ban Dân vận Tỉnh ủy Bắc Ninh", "kind": "commission", "level": "province",
-                               "place": "Bắc Ninh"}),
+        (
+            org,
+            "Organization",
+            {"name": "Ban Dân vận Tỉnh ủy Bắc Ninh", "kind": "commission", "level": "province", "place": "Bắc Ninh"},
+        ),
         (place, "Place", {"name": "Bắc Ninh", "kind": "province", "status": "current"}),
         (head, "Post", {"name": "Trưởng Ban Dân vận Tỉnh ủy Bắc Ninh", "role": "Trưởng Ban"}),
         (deputy, "Post", {"name": "Phó Trưởng Ban Dân vận Tỉnh ủy Bắc Ninh", "role": "Phó Trưởng Ban"}),
-        (article, "Article", {"name": "Bài báo thử", "title": "Bài báo thử", "published": D1,
-                              "authors": ["Việt Hùng"]}),
+        (
+            article,
+            "Article",
+            {"name": "Bài báo thử", "title": "Bài báo thử", "published": D1, "authors": ["Việt Hùng"]},
+        ),
     ]
-    prov = {"sources": [article], "first_seen": D1, "last_seen": D1, "evidence": "Câu làm chứng.",
-            "evidence_article": article, "evidence_start": 10, "evidence_end": 24}
+    prov = {
+        "sources": [article],
+        "first_seen": D1,
+        "last_seen": D1,
+        "evidence": "Câu làm chứng.",
+        "evidence_article": article,
+        "evidence_start": 10,
+        "evidence_end": 24,
+    }
     edges: list[tuple[str, str, str, dict[str, Any]]] = [
         (people[0], head, "HOLDS", {**prov, "status": "current"}),
         (people[1], deputy, "HOLDS", {**prov, "status": "current"}),

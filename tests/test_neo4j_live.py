@@ -47,7 +47,9 @@ def neo4j_store() -> Iterator[Neo4jStore]:
 
 
 def test_loading_the_seed_graph_twice_matches_the_embedded_store(
-    neo4j_store: Neo4jStore, seed_graph, seed_db: Path  # type: ignore[no-untyped-def]
+    neo4j_store: Neo4jStore,
+    seed_graph,
+    seed_db: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     from graph.store.embedded import open_store
 

@@ -33,8 +33,15 @@ DEPUTY = make_id("Post", "pho truong ban dan van tinh uy bac ninh")
 ORG = make_id("Organization", "ban dan van tinh uy bac ninh")
 PLACE = make_id("Place", "bac ninh")
 ARTICLE = "article:00112233aabbccdd"
-PROV = {"sources": [ARTICLE], "first_seen": D1, "last_seen": D1, "evidence": "Câu làm chứng.",
-        "evidence_article": ARTICLE, "evidence_start": 10, "evidence_end": 24}
+PROV = {
+    "sources": [ARTICLE],
+    "first_seen": D1,
+    "last_seen": D1,
+    "evidence": "Câu làm chứng.",
+    "evidence_article": ARTICLE,
+    "evidence_start": 10,
+    "evidence_end": 24,
+}
 
 
 def _store(driver: RecordingDriver, **kwargs: object) -> Neo4jStore:
@@ -58,9 +65,7 @@ def test_load_sends_schema_then_nodes_then_relationships_in_batches_of_the_given
 
     n_schema = len(SCHEMA.labels) + len(stmts.index_statements()) + 1
     schema = sent[:n_schema]
-    assert schema[0] == (
-        "CREATE CONSTRAINT danvan_person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE", {}
-    )
+    assert schema[0] == ("CREATE CONSTRAINT danvan_person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE", {})
     assert [q for q, _ in schema[: len(SCHEMA.labels)]] == [
         f"CREATE CONSTRAINT danvan_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
         for label in ("Person", "Organization", "Post", "Event", "Campaign", "Document", "Place", "Article")
@@ -80,14 +85,26 @@ def test_load_sends_schema_then_nodes_then_relationships_in_batches_of_the_given
         ("UNWIND $rows AS row MERGE (n:Article {id: row.id}) SET n += row.props", [ARTICLE]),
         (HOLDS_UPSERT, [(CUONG, HEAD), (AN, HEAD)]),
         (HOLDS_UPSERT, [(BINH, DEPUTY)]),
-        ("UNWIND $rows AS row MATCH (a:Post {id: row.source}) MATCH (b:Organization {id: row.target}) "
-         "MERGE (a)-[r:POST_IN]->(b) SET r += row.props", [(DEPUTY, ORG), (HEAD, ORG)]),
-        ("UNWIND $rows AS row MATCH (a:Organization {id: row.source}) MATCH (b:Place {id: row.target}) "
-         "MERGE (a)-[r:BASED_IN]->(b) SET r += row.props", [(ORG, PLACE)]),
-        ("UNWIND $rows AS row MATCH (a:Person {id: row.source}) MATCH (b:Article {id: row.target}) "
-         "MERGE (a)-[r:MENTIONED_IN]->(b) SET r += row.props", [(AN, ARTICLE)]),
-        ("UNWIND $rows AS row MATCH (a:Organization {id: row.source}) MATCH (b:Article {id: row.target}) "
-         "MERGE (a)-[r:MENTIONED_IN]->(b) SET r += row.props", [(ORG, ARTICLE)]),
+        (
+            "UNWIND $rows AS row MATCH (a:Post {id: row.source}) MATCH (b:Organization {id: row.target}) "
+            "MERGE (a)-[r:POST_IN]->(b) SET r += row.props",
+            [(DEPUTY, ORG), (HEAD, ORG)],
+        ),
+        (
+            "UNWIND $rows AS row MATCH (a:Organization {id: row.source}) MATCH (b:Place {id: row.target}) "
+            "MERGE (a)-[r:BASED_IN]->(b) SET r += row.props",
+            [(ORG, PLACE)],
+        ),
+        (
+            "UNWIND $rows AS row MATCH (a:Person {id: row.source}) MATCH (b:Article {id: row.target}) "
+            "MERGE (a)-[r:MENTIONED_IN]->(b) SET r += row.props",
+            [(AN, ARTICLE)],
+        ),
+        (
+            "UNWIND $rows AS row MATCH (a:Organization {id: row.source}) MATCH (b:Article {id: row.target}) "
+            "MERGE (a)-[r:MENTIONED_IN]->(b) SET r += row.props",
+            [(ORG, ARTICLE)],
+        ),
     ]
     assert summary["batches"] == 12
     assert summary["schema_statements"] == n_schema
@@ -100,8 +117,16 @@ def test_rows_carry_typed_properties_and_leave_unset_values_out() -> None:
     rows = {q: p["rows"] for q, p in driver.runs() if "rows" in p}
     assert rows[PERSON_UPSERT] == [
         {"id": CUONG, "props": {"name": "Lê Văn Cường", "first_seen": D2, "last_seen": D2}},  # aliases [] left out
-        {"id": AN, "props": {"name": "Nguyễn Văn An", "first_seen": D1, "last_seen": D2, "province": "Bắc Ninh",
-                             "aliases": ["đồng chí Nguyễn Văn An"]}},
+        {
+            "id": AN,
+            "props": {
+                "name": "Nguyễn Văn An",
+                "first_seen": D1,
+                "last_seen": D2,
+                "province": "Bắc Ninh",
+                "aliases": ["đồng chí Nguyễn Văn An"],
+            },
+        },
         {"id": BINH, "props": {"name": "Trần Thị Bình", "first_seen": D1, "last_seen": D1}},
     ]
     assert rows[HOLDS_UPSERT] == [
@@ -185,7 +210,8 @@ def test_counts_have_the_shape_of_the_in_memory_graph() -> None:
     reads = [call for call in driver.calls if call.mode == "read"]
     assert len(reads) == 1 and reads[0].session["default_access_mode"] == "READ"
     assert [q for q, _ in reads[0].runs][:2] == [
-        "MATCH (n:Person) RETURN count(n) AS count", "MATCH (n:Organization) RETURN count(n) AS count"
+        "MATCH (n:Person) RETURN count(n) AS count",
+        "MATCH (n:Organization) RETURN count(n) AS count",
     ]
 
 
@@ -238,7 +264,7 @@ def test_read_only_mode_refuses_writes_before_sending_anything(query: str) -> No
     "query",
     [
         f"MATCH (n:Person) WHERE n.name = '{HOSTILE.replace(chr(39), chr(92) + chr(39))}' RETURN n",
-        "MATCH (n:Person) WHERE n.name = \"CREATE (x)\" RETURN n.set AS s, n.create AS c",
+        'MATCH (n:Person) WHERE n.name = "CREATE (x)" RETURN n.set AS s, n.create AS c',
         "MATCH (n) RETURN {set: 1, delete: 2} AS m",
         "MATCH (n:Person) // DELETE n\nRETURN n",
         "CALL db.labels() YIELD label RETURN label",

@@ -48,7 +48,7 @@ def test_line_endings_keep_offsets_and_lines() -> None:
 
 
 def test_typographic_quotes_and_dashes_are_kept() -> None:
-    raw = "phong trào “Dân vận khéo” – ‘mô hình’ — \"x\""
+    raw = 'phong trào “Dân vận khéo” – ‘mô hình’ — "x"'
     assert normalize(raw) == raw
 
 

@@ -32,9 +32,7 @@ def _expect_article(doc: Document) -> None:
     assert doc.published == dt.date(2024, 3, 4)
     assert doc.place == "Thanh Hóa"
     assert doc.authors == ["Ngọc Hoà"] or doc.authors == ["Ngọc Hòa"]
-    assert doc.sentence_text(doc.sentences[0]) == (
-        "Sáng 2/3, Ban Dân vận Tỉnh ủy Thanh Hóa tổ chức hội nghị tổng kết."
-    )
+    assert doc.sentence_text(doc.sentences[0]) == ("Sáng 2/3, Ban Dân vận Tỉnh ủy Thanh Hóa tổ chức hội nghị tổng kết.")
     for span in doc.sentences:
         assert len(doc.raw[span.start : span.end]) == span.end - span.start
 

@@ -114,9 +114,7 @@ def plan_writes(kg: KnowledgeGraph, batch_size: int = 1000) -> list[Write]:
     if batch_size < 1:
         raise ValueError("batch size must be at least 1")
     writes = [Write("schema", text, text) for text in stmts.schema_statements()]
-    writes.append(
-        Write("schema", stmts.AWAIT_INDEXES, stmts.AWAIT_INDEXES, {"timeout": stmts.AWAIT_INDEXES_SECONDS})
-    )
+    writes.append(Write("schema", stmts.AWAIT_INDEXES, stmts.AWAIT_INDEXES, {"timeout": stmts.AWAIT_INDEXES_SECONDS}))
     for label in SCHEMA.labels:
         query = stmts.node_upsert(label)
         for batch in _batches(node_rows(kg, label), batch_size):
@@ -127,8 +125,9 @@ def plan_writes(kg: KnowledgeGraph, batch_size: int = 1000) -> list[Write]:
             rows = grouped.get((source_label, target_label), [])
             query = stmts.rel_upsert(rel.type, source_label, target_label)
             for batch in _batches(rows, batch_size):
-                writes.append(Write("relationships", f"{rel.type} ({source_label}->{target_label})", query,
-                                    {"rows": batch}))
+                writes.append(
+                    Write("relationships", f"{rel.type} ({source_label}->{target_label})", query, {"rows": batch})
+                )
     return writes
 
 
@@ -137,19 +136,49 @@ def plan_writes(kg: KnowledgeGraph, batch_size: int = 1000) -> list[Write]:
 # Clauses and commands that change data or the schema (Cypher 5 and 25, admin commands included).
 _WRITE_WORDS = frozenset(
     {
-        "CREATE", "MERGE", "SET", "DELETE", "DETACH", "NODETACH", "REMOVE", "DROP", "FOREACH", "INSERT",
-        "LOAD", "ALTER", "RENAME", "GRANT", "DENY", "REVOKE", "START", "STOP", "ENABLE", "TERMINATE",
-        "DEALLOCATE", "REALLOCATE",
+        "CREATE",
+        "MERGE",
+        "SET",
+        "DELETE",
+        "DETACH",
+        "NODETACH",
+        "REMOVE",
+        "DROP",
+        "FOREACH",
+        "INSERT",
+        "LOAD",
+        "ALTER",
+        "RENAME",
+        "GRANT",
+        "DENY",
+        "REVOKE",
+        "START",
+        "STOP",
+        "ENABLE",
+        "TERMINATE",
+        "DEALLOCATE",
+        "REALLOCATE",
     }
 )
 #: Built-in procedures that only read (their mode is READ in Neo4j's procedure listing).
 READ_PROCEDURES = frozenset(
     name.lower()
     for name in (
-        "db.labels", "db.relationshipTypes", "db.propertyKeys", "db.schema.visualization",
-        "db.schema.nodeTypeProperties", "db.schema.relTypeProperties", "db.info", "db.ping", "db.awaitIndex",
-        "db.awaitIndexes", "db.index.fulltext.queryNodes", "db.index.fulltext.queryRelationships",
-        "db.index.vector.queryNodes", "db.index.vector.queryRelationships", "dbms.components",
+        "db.labels",
+        "db.relationshipTypes",
+        "db.propertyKeys",
+        "db.schema.visualization",
+        "db.schema.nodeTypeProperties",
+        "db.schema.relTypeProperties",
+        "db.info",
+        "db.ping",
+        "db.awaitIndex",
+        "db.awaitIndexes",
+        "db.index.fulltext.queryNodes",
+        "db.index.fulltext.queryRelationships",
+        "db.index.vector.queryNodes",
+        "db.index.vector.queryRelationships",
+        "dbms.components",
     )
 )
 # Strings and comments are blanked out by the check (words inside them are data); a backticked
@@ -163,6 +192,8 @@ _SKIPPED = re.compile(
 def _blank(match: re.Match[str]) -> str:
     text = match.group(0)
     return "_" * len(text) if text.startswith("`") else " " * len(text)
+
+
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\s*\.\s*[A-Za-z_][A-Za-z0-9_]*)*")
 
 
@@ -206,14 +237,20 @@ def plain(value: Any) -> Any:
     """Driver values as plain Python: nodes and relationships as dicts with the embedded store's keys."""
     if isinstance(value, neo4j.graph.Node):
         labels = sorted(value.labels)
-        return {"_ID": value.element_id, "_LABEL": labels[0] if len(labels) == 1 else labels,
-                **{k: plain(v) for k, v in value.items()}}
+        return {
+            "_ID": value.element_id,
+            "_LABEL": labels[0] if len(labels) == 1 else labels,
+            **{k: plain(v) for k, v in value.items()},
+        }
     if isinstance(value, neo4j.graph.Relationship):
         start, end = value.start_node, value.end_node
-        return {"_ID": value.element_id, "_LABEL": value.type,
-                "_SRC": start.element_id if start is not None else None,
-                "_DST": end.element_id if end is not None else None,
-                **{k: plain(v) for k, v in value.items()}}
+        return {
+            "_ID": value.element_id,
+            "_LABEL": value.type,
+            "_SRC": start.element_id if start is not None else None,
+            "_DST": end.element_id if end is not None else None,
+            **{k: plain(v) for k, v in value.items()},
+        }
     if isinstance(value, neo4j.graph.Path):
         return {"_NODES": [plain(n) for n in value.nodes], "_RELS": [plain(r) for r in value.relationships]}
     if isinstance(value, neo4j.time.Duration):  # a tuple subclass: keep it whole

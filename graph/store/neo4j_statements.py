@@ -45,8 +45,7 @@ def constraint_name(label: str) -> str:
 def constraint_statements() -> list[str]:
     """One uniqueness constraint on ``id`` per label: it also backs the ``MERGE`` lookups."""
     return [
-        f"CREATE CONSTRAINT {constraint_name(n.label)} IF NOT EXISTS "
-        f"FOR (n:{ident(n.label)}) REQUIRE n.id IS UNIQUE"
+        f"CREATE CONSTRAINT {constraint_name(n.label)} IF NOT EXISTS FOR (n:{ident(n.label)}) REQUIRE n.id IS UNIQUE"
         for n in SCHEMA.nodes
     ]
 
@@ -122,8 +121,7 @@ def rel_count(rel_type: str) -> str:
 def duplicate_nodes(label: str) -> str:
     """How many ids are carried by more than one node of the label (0 after a correct load)."""
     return (
-        f"MATCH (n:{ident(label)}) WITH n.id AS id, count(*) AS copies "
-        "WHERE copies > 1 RETURN count(id) AS duplicated"
+        f"MATCH (n:{ident(label)}) WITH n.id AS id, count(*) AS copies WHERE copies > 1 RETURN count(id) AS duplicated"
     )
 
 

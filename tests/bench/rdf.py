@@ -43,8 +43,12 @@ MIDDLES = ["Văn", "Thị", "Quốc", "Xuân", "Minh", "Hoàng", "Thanh", "Công
 GIVEN = ["Cường", "Vinh", "Dung", "Chỉnh", "Hoan", "Dũng", "Thắng", "Long", "Hùng", "Lan", "Mai", "Tuấn"]
 PROVINCES = ["Lào Cai", "Bắc Ninh", "Nam Định", "Hà Giang", "Yên Bái", "Thái Bình", "Nghệ An", "Quảng Ninh"]
 ROLES = ["Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực", "Chủ tịch", "Phó Chủ tịch", "Trưởng Ban", "Ủy viên"]
-BODIES = [("Tỉnh ủy", "party_committee"), ("Ban Dân vận Tỉnh ủy", "commission"),
-          ("Ủy ban nhân dân tỉnh", "peoples_committee"), ("Hội đồng nhân dân tỉnh", "peoples_council")]
+BODIES = [
+    ("Tỉnh ủy", "party_committee"),
+    ("Ban Dân vận Tỉnh ủy", "commission"),
+    ("Ủy ban nhân dân tỉnh", "peoples_committee"),
+    ("Hội đồng nhân dân tỉnh", "peoples_council"),
+]
 
 
 def synthetic_graph(articles: int, seed: int = 0) -> KnowledgeGraph:
@@ -59,8 +63,9 @@ def synthetic_graph(articles: int, seed: int = 0) -> KnowledgeGraph:
     for place in PROVINCES:
         for body, kind in BODIES:
             org = f"{body} {place}"
-            kg.add_node(make_id("Organization", org), "Organization", name=org, kind=kind, level="province",
-                        place=place)
+            kg.add_node(
+                make_id("Organization", org), "Organization", name=org, kind=kind, level="province", place=place
+            )
             kg.add_edge(make_id("Organization", org), make_id("Place", place), "BASED_IN")
             for role in ROLES:
                 post = f"{role} {org}"
@@ -71,13 +76,28 @@ def synthetic_graph(articles: int, seed: int = 0) -> KnowledgeGraph:
         art = f"article:{a:016x}"
         date = day0 + dt.timedelta(days=rng.randrange(365))
         place = rng.choice(PROVINCES)
-        kg.add_node(art, "Article", name=f"Bài {a}", title=f"Hội nghị công tác dân vận {place} số {a}",
-                    published=date, source="Báo " + place, path=f"corpus:{a}", place=place,
-                    content_hash=f"{a:064x}")
+        kg.add_node(
+            art,
+            "Article",
+            name=f"Bài {a}",
+            title=f"Hội nghị công tác dân vận {place} số {a}",
+            published=date,
+            source="Báo " + place,
+            path=f"corpus:{a}",
+            place=place,
+            content_hash=f"{a:064x}",
+        )
 
         def prov(start: int, sentence: str, art: str = art, date: dt.date = date) -> dict[str, object]:
-            return {"sources": [art], "first_seen": date, "last_seen": date, "evidence": sentence,
-                    "evidence_article": art, "evidence_start": start, "evidence_end": start + len(sentence)}
+            return {
+                "sources": [art],
+                "first_seen": date,
+                "last_seen": date,
+                "evidence": sentence,
+                "evidence_article": art,
+                "evidence_start": start,
+                "evidence_end": start + len(sentence),
+            }
 
         event = make_id("Event", f"{place} {a}")
         kg.add_node(event, "Event", name=f"hội nghị {a}", kind="hội nghị", date=date, place=place)
@@ -97,8 +117,15 @@ def synthetic_graph(articles: int, seed: int = 0) -> KnowledgeGraph:
         if a % 4 == 0:
             camp = make_id("Campaign", "Dân vận khéo")
             kg.add_node(camp, "Campaign", name="Dân vận khéo", kind="movement")
-            kg.add_edge(make_id("Place", place), camp, "RUNS", value=float(rng.randrange(5000)), unit="mô hình",
-                        as_of=date, **prov(500, "... mô hình Dân vận khéo"))
+            kg.add_edge(
+                make_id("Place", place),
+                camp,
+                "RUNS",
+                value=float(rng.randrange(5000)),
+                unit="mô hình",
+                as_of=date,
+                **prov(500, "... mô hình Dân vận khéo"),
+            )
     return kg
 
 
@@ -127,8 +154,10 @@ def corpus_graph(path: Path, limit: int, workers: int) -> KnowledgeGraph | None:
 def measure(name: str, kg: KnowledgeGraph) -> None:
     """Export ``kg`` in every format; wall-clock and CPU rates (the machine may be shared), peak memory."""
     print(f"\n== {name}: {len(kg):,} nodes, {existing_edge_count(kg):,} relationships")
-    print(f"{'format':<9} {'triples':>10} {'wall s':>7} {'triples/s':>10} {'cpu s':>7} {'triples/cpu-s':>13}"
-          f" {'peak MiB':>8} {'file MiB':>8}  target (wall)")
+    print(
+        f"{'format':<9} {'triples':>10} {'wall s':>7} {'triples/s':>10} {'cpu s':>7} {'triples/cpu-s':>13}"
+        f" {'peak MiB':>8} {'file MiB':>8}  target (wall)"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for fmt in FORMATS:
             out = Path(tmp) / f"graph{EXTENSIONS[fmt]}"
@@ -145,8 +174,10 @@ def measure(name: str, kg: KnowledgeGraph) -> None:
             rate, cpu_rate = triples / max(wall, 1e-9), triples / max(cpu, 1e-9)
             target = TARGETS.get(fmt)
             verdict = "" if target is None else f">= {target:,}: {'ok' if rate >= target else 'MISSED'}"
-            print(f"{fmt:<9} {triples:>10,} {wall:>7.2f} {rate:>10,.0f} {cpu:>7.2f} {cpu_rate:>13,.0f}"
-                  f" {peak / 2**20:>8.1f} {size:>8.1f}  {verdict}")
+            print(
+                f"{fmt:<9} {triples:>10,} {wall:>7.2f} {rate:>10,.0f} {cpu:>7.2f} {cpu_rate:>13,.0f}"
+                f" {peak / 2**20:>8.1f} {size:>8.1f}  {verdict}"
+            )
     print(f"(load average now: {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs)")
 
 
@@ -155,8 +186,12 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--limit", type=int, default=0, help="only the first N corpus articles (0: all)")
     parser.add_argument("--workers", type=int, default=2, help="extraction processes for the corpus graph")
-    parser.add_argument("--synthetic", type=int, default=0,
-                        help="also export a synthetic graph of N articles (default: only without the corpus)")
+    parser.add_argument(
+        "--synthetic",
+        type=int,
+        default=0,
+        help="also export a synthetic graph of N articles (default: only without the corpus)",
+    )
     parser.add_argument("--no-corpus", action="store_true", help="skip the corpus graph")
     args = parser.parse_args()
 
