@@ -23,7 +23,7 @@ TARGETS = {"persons": 0.98, "holds": 0.95, "roles": 0.90}
 
 def main() -> int:
     verbose = "-v" in sys.argv
-    for name in ("seeds.json", "samples.json", "corpus.json", "heldout.json", "heldout2.json"):
+    for name in ("seeds.json", "samples.json", "corpus.json", "heldout.json", "heldout2.json", "heldout3.json"):
         path = GOLD / name
         if not path.is_file():
             print(f"{name}: not found, skipped")
