@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from loaders.organizations import find_orgs, locality_kind, resolve
+
 if TYPE_CHECKING:
     from loaders.context import Context, Sentence
 
@@ -171,11 +173,11 @@ def _campaign(ctx: Context, sentence: Sentence, start: int, end: int, name: str,
                     parts.append(f"{part.group('label')}: {_value(part.group('num'))}")
             if parts:
                 props["breakdown"] = "; ".join(parts)
-    runner = _runner(ctx, sentence, start if figure is None else min(start, max(0, start - 40)))
-    if runner is None:
-        return
     existing = [f for f in ctx.facts if f.type == "RUNS" and f.object == campaign_id]
     if figure is None and existing:
+        return  # (before the runner: finding it may add its organisation to the graph)
+    runner = _runner(ctx, sentence, start if figure is None else min(start, max(0, start - 40)))
+    if runner is None:
         return
     for fact in existing:
         if figure is not None and fact.subject == runner:
@@ -205,6 +207,9 @@ def _runner(ctx: Context, sentence: Sentence, before: int) -> str | None:
     if mentions:
         unit = mentions[0][2]
         return ctx.place(unit.name, unit.kind, unit.name, sentence)
+    runner = _mass_organisation(ctx, sentence, before)
+    if runner is not None:
+        return runner
     province = ctx.places.province_name
     # "người dân trong huyện đã hiến ...": a bare level word is the article's own district, which runs it.
     for bare in _BARE_DISTRICT.finditer(sentence.text):
@@ -213,7 +218,25 @@ def _runner(ctx: Context, sentence: Sentence, before: int) -> str | None:
             level = bare.group("level")
             return ctx.place(f"{level} {district}", "town" if level == "thị xã" else "district", province, sentence)
     if ctx.doc.locality:
-        return ctx.place(ctx.doc.locality, "city", province, sentence)
+        return ctx.place(ctx.doc.locality, locality_kind(ctx.doc.locality), province, sentence)
     if province:
         return ctx.place(province, ctx.places.province.kind if ctx.places.province else "province", province, sentence)
     return None
+
+
+def _mass_organisation(ctx: Context, sentence: Sentence, before: int) -> str | None:
+    """The front or mass organisation the sentence names before the campaign, if it names only one:
+    "Chủ tịch Hội Nông dân huyện A cho hay: Hội Nông dân ... triển khai cuộc vận động "..."" is run by the
+    district's farmers' union, not by the district. Two different ones leave it to the place."""
+    stops = frozenset(p.start - sentence.start for p in sentence.persons)
+    refs = [
+        ref
+        for ref in find_orgs(sentence.text, 0, before, stops)
+        if ref.head is not None and ref.head.kind in ("association", "front") and not ref.subs
+    ]
+    if not refs or len({ref.head.canonical for ref in refs if ref.head is not None}) != 1:
+        return None
+    # the mention that names its unit ("Hội Nông dân huyện") binds it best
+    ref = next((r for r in refs if r.level or r.place), refs[0])
+    org = resolve(ref, ctx.places)
+    return ctx.org(org, sentence) if org is not None else None

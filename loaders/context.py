@@ -165,6 +165,8 @@ class Context:
         self.entities: dict[str, Entity] = {}
         self.facts: list[Fact] = []
         self._facts: dict[tuple[str, str, str], Fact] = {}
+        #: Facts so far evidenced only by the headline (often truncated): a body sentence replaces it.
+        self._headline_facts: set[tuple[str, str, str]] = set()
         self.person_ids: dict[str, str] = {}
         #: Scratch space for components that feed later ones (e.g. events for roles).
         self.notes: dict[str, Any] = {}
@@ -268,10 +270,19 @@ class Context:
         existing = self._facts.get(key)
         clean = {k: v for k, v in props.items() if v not in (None, "")}
         if existing is not None:
+            if key in self._headline_facts and not sentence.is_title:
+                # the body states it too: its sentence is the better evidence, and what it says (a status
+                # the headline leaves out) comes first
+                self._headline_facts.discard(key)
+                existing.evidence = self.evidence(sentence)
+                existing.properties = {**existing.properties, **clean}
+                return existing
             for k, v in clean.items():
                 existing.properties.setdefault(k, v)
             return existing
         fact = Fact(rel_type, subject, obj, self.evidence(sentence), clean)
+        if sentence.is_title:
+            self._headline_facts.add(key)
         self._facts[key] = fact
         self.facts.append(fact)
         return fact

@@ -18,7 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from loaders import dates
-from loaders.organizations import find_orgs, resolve
+from loaders.organizations import find_orgs, locality_kind, resolve
 from loaders.persons import PersonMention
 from loaders.titles import RANKS, find_chains
 
@@ -183,7 +183,7 @@ def find_events(ctx: Context) -> None:
 def _event_place(ctx: Context) -> tuple[str, str, str]:
     province = ctx.places.province_name
     if ctx.doc.locality:
-        return ctx.doc.locality, "city", province
+        return ctx.doc.locality, locality_kind(ctx.doc.locality), province
     return province, (ctx.places.province.kind if ctx.places.province else ""), province
 
 

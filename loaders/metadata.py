@@ -382,7 +382,8 @@ def _locality(text: str, unit: places.Province) -> str:
         if text.count(committee) <= provincial or places.lookup(name) not in (None, unit):
             continue
         # Most city and district names have one or two words; three capitalised words after
-        # "thành phố" are usually a person ("Chủ tịch HĐND thành phố Nguyễn Hoàng Long").
-        if len(name.split()) <= 2 or name == unit.name:
+        # "thành phố" are usually a person ("Chủ tịch HĐND thành phố Nguyễn Hoàng Long"), unless the
+        # gazetteer knows them as a district ("huyện Bắc Trà My").
+        if len(name.split()) <= 2 or name == unit.name or places.is_district(name):
             candidates[f"{generic} {name}"] += 1
     return candidates.most_common(1)[0][0] if candidates else ""

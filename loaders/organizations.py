@@ -165,8 +165,24 @@ def _spelling_variants(spellings: Iterable[str]) -> set[str]:
             for form in list(forms):
                 if canonical in form:
                     forms.update(form.replace(canonical, other) for other in others)
+        for form in list(forms):
+            forms.update(_dashed_variants(form))
         out.update(forms)
     return out
+
+
+#: Between two capitalised parts of a body's name, a comma or "và" is also written as a dash:
+#: "Sở Văn hóa - Thể thao và Du lịch", "Sở Tài nguyên - Môi trường" (the dash is part of the name).
+_JOINER = re.compile(r"(?:,| và) (?=[A-ZĐ])")
+
+
+def _dashed_variants(spelling: str) -> set[str]:
+    variants = {spelling}
+    # right to left, so that the offsets of the joiners still to come are unchanged
+    for joiner in reversed(list(_JOINER.finditer(spelling))):
+        a, b = joiner.span()
+        variants.update([v[:a] + " - " + v[b:] for v in variants])
+    return variants
 
 
 @cache
@@ -272,6 +288,10 @@ def parse_org(text: str, pos: int, end: int, stops: frozenset[int] = frozenset()
     return ref
 
 
+#: An abbreviation glossed in brackets inside a name: " (MTTQ)", " (UBTƯ)".
+_GLOSS = re.compile(r" \([A-ZĐƯ][A-ZĐƯ&.-]{1,9}\)(?= )")
+
+
 def _parse_org(text: str, pos: int, end: int, stops: frozenset[int]) -> OrgRef | None:
     table = units()
     pattern = unit_pattern()
@@ -279,17 +299,26 @@ def _parse_org(text: str, pos: int, end: int, stops: frozenset[int]) -> OrgRef |
     cursor = pos
     while True:
         match = pattern.match(text, cursor, end)
-        if not match:
+        unit_end = match.end() if match else 0
+        unit = table[match.group(0)] if match else None
+        gloss = _GLOSS.search(text, cursor, min(end, cursor + 60)) if "(" in text[cursor : cursor + 60] else None
+        if gloss:
+            # "Ủy ban Trung ương Mặt trận Tổ quốc (MTTQ) Việt Nam": the name goes on after its abbreviation
+            before = gloss.start() - cursor
+            longer = pattern.match(text[cursor : gloss.start()] + text[gloss.end() : end])
+            if longer and longer.end() > before and gloss.end() + longer.end() - before > unit_end:
+                unit = table[longer.group(0)]
+                unit_end = gloss.end() + longer.end() - before
+        if unit is None:
             break
-        unit = table[match.group(0)]
-        ref.end = match.end()
+        ref.end = unit_end
         if unit.category == "sub":
             if unit.canonical == "Ban Thường vụ Tỉnh ủy":
                 ref.subs.append(Unit("sub", unit.kind, "Ban Thường vụ"))
                 ref.head = table["Tỉnh ủy"]
                 break
             ref.subs.append(unit)
-            cursor = _skip_space(text, match.end(), end)
+            cursor = _skip_space(text, ref.end, end)
             continue
         ref.head = unit
         break
@@ -347,6 +376,36 @@ _BODY_END_TEXT = """
 _QUALIFIER_WORDS = frozenset({"nhiệm", "khóa", "khoá", "lần"})
 _BODY_END_WORDS = frozenset(_BODY_END_TEXT.split())
 _MAX_BODY_WORDS = 8
+#: "Phòng Tài chính - Kế hoạch" (also "- kế hoạch"): a dash between two parts of a name, the second a
+#: common word followed by a lower-case one ("Kế hoạch", "Thương binh"); a person ("- Nguyễn Văn A"), a
+#: title ("- Trưởng phòng", "- nguyên Giám đốc"), a cue ("- Đồng chí", "- ông") or a clause word after the
+#: dash means it separates instead.
+_NAME_DASH = re.compile(r" [-–] (\w+) ([a-zđà-ỹ]\w*)")
+_LOWER_RUN = re.compile(r"[a-zđà-ỹ]\w*(?: [a-zđà-ỹ]\w*)*")
+_NOT_NAME_PARTS = frozenset({"Đồng chí", "đồng chí", "Ông", "Bà", "Anh", "Chị", "nguyên", "cựu", "tân", "quyền"})
+
+
+def _dash_in_name(text: str, pos: int, end: int) -> int:
+    """After a dash that is part of a body's name, the position to go on from (0 if none)."""
+    match = _NAME_DASH.match(text, pos, end)
+    if not match:
+        return 0
+    first = match.group(1)
+    if f"{first} {match.group(2)}" in _NOT_NAME_PARTS or first in _NOT_NAME_PARTS or first in _BODY_END_WORDS:
+        return 0
+    from loaders.titles import role_pattern  # titles builds on this module
+
+    after = match.start(1)
+    if role_pattern().match(text, after, end) or match.group(1) in surnames():
+        return 0
+    if first[0].islower():
+        # "- kế hoạch Q.Tân Phú" completes the name; "- sân bay Tân Sơn Nhất" says where the department
+        # is: a lower-case part must run in lower case to the unit's level word or a boundary
+        run = _LOWER_RUN.match(text, after, end)
+        tail = run.end() if run else after
+        if not (tail >= end or text[tail] in ",;.:)" or _LEVEL_RE.match(text, tail + 1, end)):
+            return 0
+    return after - 1
 
 
 def parse_named_body(text: str, pos: int, end: int, stops: frozenset[int] = frozenset()) -> OrgRef | None:
@@ -372,6 +431,9 @@ def parse_named_body(text: str, pos: int, end: int, stops: frozenset[int] = froz
     taken = 0
     last = cursor  # start of the last word taken
     while taken < _MAX_BODY_WORDS and cursor not in stops:
+        dash = _dash_in_name(text, cursor, end) if taken else 0
+        if dash:
+            cursor = dash
         token = _BODY_TOKEN.match(text, cursor, end)
         if not token or cursor + 1 in stops or _LEVEL_RE.match(text, cursor + 1, end):
             break
@@ -597,6 +659,14 @@ def _place_kind(level_word: str) -> str:
     return {"thành phố": "city", "thị xã": "town", "thị trấn": "township"}.get(
         level_word, level_word and LEVEL_OF_WORD[level_word]
     )
+
+
+def locality_kind(locality: str) -> str:
+    """The kind of the article's locality from its level word: "quận Hoàn Kiếm" is a district, not a city."""
+    if locality.startswith(("thành phố", "TP", "Tp")):
+        return "city"
+    level_word = next((w for w in LEVEL_OF_WORD if locality.startswith(w + " ")), "")
+    return _place_kind(level_word) if level_word else "city"
 
 
 def resolve(ref: OrgRef, ctx: PlaceContext, inherit: OrgRef | None = None) -> Org | None:

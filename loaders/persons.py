@@ -250,7 +250,12 @@ _NEXT_WORD = re.compile(r" ([\w]+)")
 
 
 _LEVELS = frozenset({"huyện", "quận", "xã", "phường"})
-_AFTER_BODY = re.compile(r"(?:UBND|HĐND|nhân dân|[Ủủ]y ban|MTTQ|Mặt trận Tổ quốc)\s+(?:huyện|quận|xã|phường)\s+$")
+_AFTER_BODY = re.compile(
+    # the mass organisations too: "Chủ tịch Hội Nông dân huyện Phan Văn A"
+    r"(?:UBND|HĐND|nhân dân|[Ủủ]y ban|MTTQ|Mặt trận Tổ quốc|Hội Nông dân|Hội Cựu chiến binh|Hội Liên hiệp Phụ nữ|"
+    r"Hội LHPN|Hội Phụ nữ|Liên đoàn Lao động|Hội Chữ thập đỏ|Hội Người cao tuổi|Hội Khuyến học)\s+"
+    r"(?:huyện|quận|xã|phường)\s+$"
+)
 #: Words after which a capitalised run opens with the name of a unit ("Huyện ủy Quỳnh Lưu ...").
 _UNIT_WORDS = frozenset({"ủy", "uỷ", "huyện", "quận", "tỉnh", "phố", "xã", "phường", "trấn", "Huyện", "Quận", "Xã"})
 
@@ -342,6 +347,10 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
             and _CENTRAL_BEFORE.search(text, max(0, run.start() - 12), run.start())
         ):
             i = 1  # "Bí thư T.Ư Đoàn Bùi Quang Huy": "Trung ương Đoàn" is the Youth Union, "Đoàn" no surname here
+        if word_before in PLACE_WORDS or word_before in _UNIT_WORDS:
+            # "huyện Bắc Trà My", "thành phố Sầm Sơn": a district the gazetteer knows is the place, even
+            # when a later syllable is also a family name ("Trà My" is no person here)
+            i = cue_at = max(i, _district_words(words))
         while i < len(words):
             skip = _blocked_prefix(words, i)
             if skip:
@@ -387,6 +396,14 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
 #: official by the given name, the last syllable of the full name.
 _SHORT_CUE = re.compile(r"(?<![\w])(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|đ/c) $")
 _NAME_GOES_ON = re.compile(rf"[\w']| [{UPPER}]")
+
+
+def _district_words(words: list[str]) -> int:
+    """How many leading ``words`` (2 or 3) name a district-level unit of the gazetteer (0 if none)."""
+    for n in (3, 2):
+        if len(words) >= n and places.is_district(" ".join(words[:n])):
+            return n
+    return 0
 
 
 def find_short_forms(text: str, full: list[PersonMention]) -> list[PersonMention]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from graph import places
 from loaders.document import Span
 
 ABBREVIATIONS = frozenset(
@@ -77,6 +78,30 @@ def _is_abbreviation(text: str, sentence_start: int, dot: int, nxt: int) -> bool
     return j > sentence_start and text[j - 1].isalpha() and _word_before(text, sentence_start, j)[:1].isupper()
 
 
+_CITY_ABBREVIATIONS = frozenset({"TP", "Tp", "tp"})
+_NEXT_WORDS = re.compile(r"(\w+)(?: (\w+))?(?: (\w+))?")
+_PERSON_CUES = frozenset({"Ông", "Bà", "Anh", "Chị", "Đồng"})
+
+
+def _no_city_after(text: str, sentence_start: int, dot: int, nxt: int, end: int) -> bool:
+    """ "... Trường Chính trị TP. Ông Quang cho biết": "TP." closes the sentence when no city name follows.
+
+    A city name is all capitalised words; a known place (city or district of the gazetteer, or a
+    province) after "TP." keeps it an abbreviation ("TP. Vinh ra quân", "TP. HCM để"). Otherwise a
+    person cue with a name ("Ông Quang") or a capitalised word followed by a lower-case one ("Tuy nhiên",
+    "Chủ tịch") starts a new sentence.
+    """
+    if _word_before(text, sentence_start, dot).lstrip('"“‘«([') not in _CITY_ABBREVIATIONS:
+        return False
+    words = _NEXT_WORDS.match(text, nxt, end)
+    if not words or words.group(2) is None:
+        return False
+    taken = [w for w in words.groups() if w]
+    if any(places.lookup(" ".join(taken[:n])) or places.is_district(" ".join(taken[:n])) for n in (1, 2, 3)):
+        return False
+    return taken[1][0].islower() or (taken[0] in _PERSON_CUES and taken[1][0].isupper())
+
+
 def _word_before(text: str, sentence_start: int, end: int) -> str:
     i = end
     while i > sentence_start and not text[i - 1].isspace():
@@ -125,7 +150,9 @@ def split_block(text: str, start: int, end: int) -> list[Span]:
         elif not _starts_sentence(text[nxt]):
             continue
         if bare == ".":
-            if _is_abbreviation(text, sentence_start, match.start(), nxt):
+            if _is_abbreviation(text, sentence_start, match.start(), nxt) and not _no_city_after(
+                text, sentence_start, match.start(), nxt, end
+            ):
                 continue
             if text[max(start, match.start() - 3) : match.start()] == "v.v" and not text[nxt].isupper():
                 continue

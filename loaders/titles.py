@@ -147,6 +147,11 @@ _BEFORE_NAME_GAP = re.compile(r"\s*(?:(?:ông|bà|đồng chí|đ/c)\s+)?(?:(?:�
 #: "Chủ tịch UBND tỉnh Nghệ An - ông Nguyễn Xuân Đường - đã chủ trì": the title, a dash, then a cued name.
 _DASHED_BEFORE_NAME_GAP = re.compile(r"\s*[-–—]\s*(?:ông|bà|đồng chí|đ/c)\s+")
 _COMMA_BEFORE_NAME_GAP = re.compile(r"\s*,\s*(?:ông|bà|đồng chí|đ/c)\s+")
+#: "Bí thư Đảng ủy xã X (huyện Y, tỉnh Z) Nguyễn Văn A": a bracketed place between the title and the name.
+_ASIDE_BEFORE_NAME_GAP = re.compile(
+    r"\s*\((?:huyện|quận|thị xã|thành phố|TP\.?|tỉnh|xã|phường)?\s*[A-ZĐÀ-Ỹ][^()\d]{0,50}\)\s*"
+    r"(?:(?:ông|bà|đồng chí|đ/c)\s+)?"
+)
 #: A birth year or date may sit between a name and its title: "Lê Văn A (SN 1965), Phó Chủ tịch UBND xã",
 #: "ông B, sinh ngày 2/4/1975, Bí thư Huyện ủy".
 _AFTER_NAME_GAP = re.compile(
@@ -172,7 +177,15 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 #: "Trước đó, ông A là Trưởng đoàn ...": "là" after a name in a sentence that opens in the past.
-_IS = re.compile(r"\s*(?:hiện là|hiện đang là|đang là|là)\s*")
+_IS = re.compile(
+    # "ông A làm Trưởng công an xã", "bà B (...) từ cán bộ xã thăng tiến lên làm Phó Chủ tịch": the post held now
+    r"\s*(?:hiện là|hiện đang là|đang là|là|(?:hiện |đang )?làm"
+    r"|(?:từ\s+[^,;()]{1,40}?\s+)?(?:được\s+)?(?:thăng tiến|đề bạt|thăng chức)?\s*lên\s+(?:làm|giữ chức))\s*"
+)
+#: "Đến thời điểm hiện tại, ... bà A giữ chức X": "giữ chức" in a sentence set in the present is the post
+#: held now, not an appointment.
+_PRESENT = re.compile(r"(?:hiện tại|hiện nay|hiện giờ|đến nay)", re.IGNORECASE)
+_HOLDS_VERB = re.compile(r"\s*giữ\s+chức(?:\s+vụ)?\s*")
 #: "hiện đang giữ chức X" describes the post held now, unlike "giữ chức X" that reports the appointment.
 _REMOVED_BEFORE = re.compile(
     r"(?:cách chức|miễn nhiệm|bãi nhiệm|cho thôi giữ chức)(?:\s+vụ)?\s+(?:đối với\s+)?(?:ông|bà|đồng chí|đ/c)\s+$"
@@ -386,6 +399,20 @@ def resolve_chain(chain: list[Title], ctx: PlaceContext, apposition: bool = Fals
         ):
             # "nguyên Phó Bí thư Tỉnh ủy, nguyên Chủ tịch UBND tỉnh Khánh Hòa": the chain names its province
             ref = replace(ref, place=named)
+        if ref.head is not None and _bare_party_committee(ref):
+            body = _body_of_chain(chain, i, ctx)
+            if body is not None:
+                org = Org(f"Đảng ủy {body.name}", ref.head.kind, body.level, body.place, body, body.based_in)
+                posts.append(_post(role, org, title.status, ref))
+                continue
+            # "Bí thư Đảng ủy, Chủ tịch UBND xã Y": the committee of the commune whose state body the chain
+            # names (a district's or province's would be written Huyện ủy / Tỉnh ủy)
+            unit = _committee_of_unit(chain, i)
+            if unit is not None and unit.level in ("xã", "phường", "thị trấn"):
+                committee = resolve(unit, ctx)
+                if committee is not None:
+                    posts.append(_post(role, committee, title.status, unit))
+            continue
         inherit = None
         if ref.head is None and not ref.level:
             if not ref.open:
@@ -468,6 +495,28 @@ def _committee_of_unit(chain: list[Title], i: int) -> OrgRef | None:
     return OrgRef(0, 0, [], units()[head], level, ref.place)
 
 
+def _bare_party_committee(ref: OrgRef) -> bool:
+    """ "Bí thư Đảng ủy" with no unit written: whose committee it is must come from the chain."""
+    return ref.head is not None and ref.head.canonical == "Đảng ủy" and not ref.level and not ref.place and not ref.subs
+
+
+def _body_of_chain(chain: list[Title], i: int, ctx: PlaceContext) -> Org | None:
+    """The one body named in full that the chain's other posts head: "Bí thư Đảng ủy, Giám đốc Bệnh viện X"
+    is the secretary of the party committee of that hospital (a unit's head usually leads its party cell).
+    None when the chain heads no such body or several (then the committee is not determined)."""
+    bodies = []
+    for j, other in enumerate(chain):
+        ref = other.org
+        if j == i or ref is None or ref.head is None or ref.subs or other.role.mode == "member":
+            continue
+        if ref.head.kind in ("agency", "ministry"):
+            # a department, hospital, school, company or ministry: its own party committee
+            bodies.append(ref)
+    if len(bodies) != 1:
+        return None
+    return resolve(bodies[0], ctx)
+
+
 def _neighbour_head(chain: list[Title], i: int, party_only: bool) -> OrgRef | None:
     order = list(range(i + 1, len(chain))) + list(range(i - 1, -1, -1))
     for j in order:
@@ -519,6 +568,8 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
         nxt = after[0] if after and _BEFORE_NAME_GAP.fullmatch(text, ce, after[0].start) else None
         if nxt is None and prev is None and after and _DASHED_BEFORE_NAME_GAP.fullmatch(text, ce, after[0].start):
             nxt = after[0]
+        if nxt is None and prev is None and after and _ASIDE_BEFORE_NAME_GAP.fullmatch(text, ce, after[0].start):
+            nxt = after[0]
         if nxt is None and prev is None and after and _COMMA_BEFORE_NAME_GAP.fullmatch(text, ce, after[0].start):
             # "Phó Chủ tịch UBND tỉnh, ông A cho biết"; "Trong thời gian giữ các cương vị X, Y, bà B ...": past
             nxt = after[0]
@@ -531,7 +582,10 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
             for person in _list_members(text, ce + colon.end(), end, after):
                 targets.append((person, chain))
         elif nxt is not None:
-            if prev is not None and len(chain) > 1 and text[prev.end : cs].strip() == ",":
+            # "A, T1, T2 B": the chain between two names is split between them, unless A's titles were
+            # written before A's name ("Ủy viên Bộ Chính trị, Chủ tịch X A, Ủy viên Trung ương Đảng, Chủ
+            # tịch Y B"): then A is complete and the whole chain is B's
+            if prev is not None and len(chain) > 1 and text[prev.end : cs].strip() == "," and prev.start not in titled:
                 targets.append((prev, chain[:-1]))
                 targets.append((nxt, chain[-1:]))
             elif _LIST_CUE.search(text, max(start, cs - 20), cs):
@@ -539,7 +593,9 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
             else:
                 targets.append((nxt, chain))
         elif prev is not None:
-            if _REMOVED_BEFORE.search(text, max(start, prev.start - 50), prev.start):
+            if _REMOVED_BEFORE.search(text, max(start, prev.start - 50), prev.start) or _removed_after(
+                text, ce, end, persons, chains
+            ):
                 # "ký quyết định cách chức đối với ông A, Trưởng công an xã": the post is taken from A here
                 for title in chain:
                     if title.status == CURRENT:
@@ -562,7 +618,11 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
                     for title in chain:
                         title.status = FORMER
                     targets.append((before[-1], chain))
-                elif copula or _HOLDING_NOW.search(lead):
+                elif (
+                    copula
+                    or _HOLDING_NOW.search(lead)
+                    or (_HOLDS_VERB.fullmatch(lead) and _PRESENT.search(text, start, before[-1].start))
+                ):
                     targets.append((before[-1], chain))  # "ông A là Chủ tịch UBND tỉnh": a post held now
                 elif _APPOINT.search(lead) or (_APPOINT_TAIL.search(lead) and _APPOINT_VERB.search(text, start, cs)):
                     for title in chain:
@@ -574,10 +634,14 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
         for person, titles in targets:
             mention_end = max(person.end, titles[-1].end)
             apposition = person is prev and person.start not in titled
+            # "A giữ chức X thay ông B": B held X before A
+            replaced = _replaced(text, titles[-1].end, end, after) if titles[-1].status == NEW else None
             for post in resolve_chain(titles, ctx, apposition=apposition):
                 if post.implied and post.org.level == "central" and not looks_vietnamese(person.name, surnames()):
                     continue  # "Thủ tướng Shinzo Abe", "Bộ trưởng Quốc phòng James Mattis": not Vietnam's
                 holdings.append(Holding(person, post, mention_end))
+                if replaced is not None and post.status == NEW:
+                    holdings.append(Holding(replaced, replace(post, status=FORMER), replaced.end))
     if holdings and "hấp hành" in text[start:end]:
         holdings += _joined_committees(text, end, persons, holdings)
     return holdings
@@ -621,6 +685,44 @@ def _joined_committees(text: str, end: int, persons: list[PersonMention], found:
         for org in (executive, standing):
             out.append(Holding(person, Post(f"Ủy viên {org.name}", "Ủy viên", org, NEW), joined.end()))
     return out
+
+
+#: "..., ông A, Bí thư Đảng ủy xã; B, Phó Chủ tịch HĐND xã cũng bị cách chức": the list's posts are taken away.
+_REMOVED_AFTER = re.compile(
+    r"\s*(?:(?:cũng|đều|đã|cùng)\s+)*bị\s+(?:kỷ luật\s+(?:bằng hình thức\s+)?)?(?:cách chức|miễn nhiệm|bãi nhiệm)"
+)
+_LIST_GLUE = re.compile(r"[\s,;]*(?:(?:và|ông|bà|đồng chí)\b[\s,;]*)*")
+
+
+def _removed_after(text: str, pos: int, end: int, persons: list[PersonMention], chains: list[list[Title]]) -> bool:
+    """Is the item ending at ``pos`` part of a list of persons with their posts that a removal verb closes?"""
+    spans = sorted(
+        [(p.start, p.end) for p in persons if p.start >= pos]
+        + [(c[0].start, c[-1].end) for c in chains if c[0].start >= pos]
+    )
+    cursor = pos
+    while True:
+        if _REMOVED_AFTER.match(text, cursor, end):
+            return True
+        glue = _LIST_GLUE.match(text, cursor, end)
+        cursor = glue.end() if glue else cursor
+        if _REMOVED_AFTER.match(text, cursor, end):
+            return True
+        nxt = next((span for span in spans if span[0] == cursor), None)
+        if nxt is None:
+            return False
+        cursor = nxt[1]
+
+
+_REPLACES = re.compile(r"\s*,?\s*thay\s+(?:thế\s+)?(?:cho\s+)?(?:ông|bà|đồng chí|đ/c)?\s*")
+
+
+def _replaced(text: str, pos: int, end: int, after: list[PersonMention]) -> PersonMention | None:
+    """The person named right after "thay (ông)" at ``pos``: the one whose post the new holder takes."""
+    gap = _REPLACES.match(text, pos, end)
+    if not gap or "thay" not in gap.group(0):
+        return None
+    return next((p for p in after if p.start == gap.end()), None)
 
 
 def _in_aside(text: str, start: int, person: PersonMention, until: int) -> bool:

@@ -141,3 +141,24 @@ def test_document_number_suffix_names_the_steering_committee_of_the_article() ->
     steering = "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh Hậu Giang"
     assert issued == {("Kế hoạch số 12-KH/BCĐ", steering)}
     assert ("Trần Văn Mười", f"Phó Trưởng Ban Thường trực {steering}") in facts.holds
+
+
+def test_the_one_mass_organisation_of_the_sentence_runs_the_campaign() -> None:
+    facts = extract_text(
+        "Tin huyện Ba Vì\n"
+        "Ở huyện Ba Vì, Chủ tịch Hội Nông dân huyện Phan Thị Yến cho biết: Hội Nông dân đã triển khai "
+        "cuộc vận động “Toàn dân giữ sạch đường làng”.\n"
+    )
+    runs = {(facts.name(f.subject), facts.name(f.object)) for f in facts.facts("RUNS")}
+    assert runs == {("Hội Nông dân huyện Ba Vì", "Toàn dân giữ sạch đường làng")}
+
+
+def test_the_article_locality_keeps_its_level_as_the_kind_of_place() -> None:
+    facts = extract_text(
+        "Hà Nội: quận Hoàn Kiếm gặp mặt tân binh\n"
+        "Tối 10/2, Quận ủy quận Hoàn Kiếm (Hà Nội) tổ chức buổi gặp mặt thanh niên lên đường nhập ngũ năm 2024. "
+        "Ông Lê Văn Tám chủ trì buổi gặp mặt.\n"
+    )
+    (held_in,) = facts.facts("HELD_IN")
+    assert facts.name(held_in.object) == "quận Hoàn Kiếm"
+    assert facts.entity(held_in.object).properties["kind"] == "district"

@@ -111,3 +111,14 @@ def test_lien_ends_a_name_but_opens_a_body_and_central_doan_is_not_a_surname() -
     )
     assert facts.persons == {"Ngô Thị Bích Liên", "Trần Thị Hoa", "Bùi Văn Bảy", "Đoàn Văn Tám"}
     assert ("Bùi Văn Bảy", "Bí thư Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh") in facts.holds
+
+
+def test_a_district_the_gazetteer_knows_is_not_cut_by_a_family_name_inside_it() -> None:
+    facts = extract_text("Tin Quảng Nam\nÔng Lê Văn Tám, Chủ tịch UBND huyện Bắc Trà My cho biết.\n")
+    assert facts.persons == {"Lê Văn Tám"}
+    assert facts.holds == {("Lê Văn Tám", "Chủ tịch Ủy ban nhân dân huyện Bắc Trà My")}
+
+
+def test_a_mass_organisation_of_an_implied_district_before_a_name() -> None:
+    facts = extract_text("Tin huyện Ba Vì\nỞ huyện Ba Vì, Chủ tịch Hội Nông dân huyện Phan Thị Yến cho biết kết quả.\n")
+    assert facts.holds == {("Phan Thị Yến", "Chủ tịch Hội Nông dân huyện Ba Vì")}

@@ -538,3 +538,117 @@ def test_joining_the_executive_and_standing_committees_of_the_committee_one_is_a
         ("Đỗ Văn Ba", "Ủy viên Ban Thường vụ Tỉnh ủy Yên Bái", "new"),
     }
     assert not any(person == "Lê Văn Tư" for person, _ in facts.holds)
+
+
+def test_a_dash_inside_a_body_name_is_part_of_the_name() -> None:
+    facts = extract_text(
+        "Tin quận Bình Lâm\n"
+        "Ông Trần Văn Khải, Trưởng phòng Tài chính - Kế hoạch quận Bình Lâm, TP Hồ Chí Minh bị kỷ luật.\n"
+    )
+    assert ("Trần Văn Khải", "Trưởng phòng Tài chính - Kế hoạch quận Bình Lâm") in facts.holds
+    facts = extract_text("Tin Nam Định\nGiám đốc Sở Tài nguyên - Môi trường tỉnh Nam Định Lê Thị Mơ phát biểu.\n")
+    assert facts.holds == {("Lê Thị Mơ", "Giám đốc Sở Tài nguyên và Môi trường tỉnh Nam Định")}
+
+
+def test_a_dash_before_a_title_still_separates_the_titles() -> None:
+    facts = extract_text(
+        "Tin Nam Định\nBà Lê Thị Mơ, Trưởng phòng Tổ chức - Giám đốc Trung tâm Văn hóa tỉnh Nam Định phát biểu.\n"
+    )
+    assert ("Lê Thị Mơ", "Giám đốc Trung tâm Văn hóa tỉnh Nam Định") in facts.holds
+
+
+def test_a_lower_case_second_part_after_the_dash_is_still_the_name() -> None:
+    facts = extract_text(
+        "Tin quận Bình Lâm\n"
+        "Ông Trần Văn Khải, Chánh thanh tra Q.Bình Lâm, nguyên Trưởng phòng Tài chính - kế hoạch Q.Bình Lâm "
+        "bị khiển trách.\n"
+    )
+    assert ("Trần Văn Khải", "Trưởng phòng Tài chính - kế hoạch quận Bình Lâm", "former") in facts.holds_status
+    # a lower-case part that runs into a proper name says where the body is: not part of the name
+    facts = extract_text(
+        "Tin TP Hồ Chí Minh\nÔng Lê Trọng Sành, nguyên Trưởng phòng Điều hành bay - sân bay Tân Sơn Nhất bị kỷ luật.\n"
+    )
+    assert facts.holds_status == {("Lê Trọng Sành", "Trưởng phòng Điều hành bay", "former")}
+
+
+def test_bare_party_committee_in_a_chain_is_the_committee_of_the_body_the_chain_heads() -> None:
+    facts = extract_text(
+        "Tin Ninh Bình\n"
+        "Ông Đặng Văn Tư, Bí thư Đảng ủy, Giám đốc Bệnh viện Đa khoa huyện Kim Sơn bị cảnh cáo. "
+        "Bà Lê Thị Nụ, Bí thư Đảng ủy, Chủ tịch UBND xã Yên Lâm cũng dự.\n"
+    )
+    assert ("Đặng Văn Tư", "Bí thư Đảng ủy Bệnh viện Đa khoa huyện Kim Sơn") in facts.holds
+    assert ("Lê Thị Nụ", "Bí thư Đảng ủy xã Yên Lâm") in facts.holds
+
+
+def test_a_bare_party_committee_with_no_body_in_its_chain_is_left_alone() -> None:
+    facts = extract_text("Tin Ninh Bình\nÔng Đặng Văn Tư, Bí thư Đảng ủy, phát biểu tại buổi lễ.\n")
+    assert not any(post.startswith("Bí thư") for _, post in facts.holds)
+
+
+def test_a_bracketed_place_between_the_title_and_the_name() -> None:
+    facts = extract_text(
+        "Tin Quảng Nam\nBí thư Đảng ủy xã Tam Lộc (huyện Phú Ninh, Quảng Nam) Trần Văn Bảy bị phê bình.\n"
+    )
+    assert facts.holds == {("Trần Văn Bảy", "Bí thư Đảng ủy xã Tam Lộc")}
+
+
+def test_present_holding_verbs_give_current_posts() -> None:
+    facts = extract_text(
+        "Tin Quảng Nam\n"
+        "Hiện nay, vợ của ông Trần Văn Bảy là bà Lê Thị Hoa giữ chức Chủ tịch MTTQ Việt Nam xã Tam Lộc. "
+        "Bà Trần Thị Cúc (cháu ông Bảy) từ cán bộ UBND xã thăng tiến lên làm Phó chủ tịch UBND xã Tam Lộc. "
+        "Ông Lê Văn Năm (họ hàng ông Bảy) làm Trưởng công an xã Tam Lộc.\n"
+    )
+    assert facts.holds_status == {
+        ("Lê Thị Hoa", "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam xã Tam Lộc", "current"),
+        ("Trần Thị Cúc", "Phó Chủ tịch Ủy ban nhân dân xã Tam Lộc", "current"),
+        ("Lê Văn Năm", "Trưởng Công an xã Tam Lộc", "current"),
+    }
+
+
+def test_a_list_closed_by_a_removal_verb_gives_former_posts() -> None:
+    facts = extract_text(
+        "Tin Bình Phước\n"
+        "Trước đó, lãnh đạo xã Tân Hòa gồm ông Điểu Văn Lâm, Bí thư Đảng ủy xã; Nguyễn Văn Sáu, Phó chủ tịch "
+        "HĐND xã; Lê Văn Tám, Chỉ huy trưởng Ban Chỉ huy quân sự xã cũng bị cách chức.\n"
+    )
+    assert facts.holds_status == {
+        ("Điểu Văn Lâm", "Bí thư Đảng ủy xã Tân Hòa", "former"),
+        ("Nguyễn Văn Sáu", "Phó Chủ tịch Hội đồng nhân dân xã Tân Hòa", "former"),
+        ("Lê Văn Tám", "Chỉ huy trưởng Ban Chỉ huy Quân sự xã Tân Hòa", "former"),
+    }
+
+
+def test_the_person_replaced_held_the_post_before() -> None:
+    facts = extract_text(
+        "Tin Đà Nẵng\nÔng Lê Văn Tám được bổ nhiệm giữ chức Giám đốc Sở Nội vụ TP Đà Nẵng thay ông Hồ Văn Chín.\n"
+    )
+    assert facts.holds_status == {
+        ("Lê Văn Tám", "Giám đốc Sở Nội vụ thành phố Đà Nẵng", "new"),
+        ("Hồ Văn Chín", "Giám đốc Sở Nội vụ thành phố Đà Nẵng", "former"),
+    }
+
+
+def test_a_bracketed_abbreviation_inside_a_name_and_titles_before_the_first_name() -> None:
+    facts = extract_text(
+        "Tin Vĩnh Phúc\n"
+        "Dự lễ có Ủy viên Bộ Chính trị, Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc (MTTQ) Việt Nam Lê Văn Tám, "
+        "Ủy viên Trung ương Đảng, Chủ tịch Hội Nông dân Việt Nam Hồ Văn Chín.\n"
+    )
+    assert facts.holds == {
+        ("Lê Văn Tám", "Ủy viên Bộ Chính trị"),
+        ("Lê Văn Tám", "Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
+        ("Hồ Văn Chín", "Ủy viên Ban Chấp hành Trung ương Đảng"),
+        ("Hồ Văn Chín", "Chủ tịch Hội Nông dân Việt Nam"),
+    }
+
+
+def test_a_body_evidence_replaces_the_headline_for_the_same_fact() -> None:
+    facts = extract_text(
+        "Bí thư Huyện ủy Kim Sơn Lê Văn Tám thăm xã Yên Lâm\n"
+        "Chiều 5/5, Ban Thường vụ Tỉnh ủy Ninh Bình điều động ông Lê Văn Tám giữ chức Bí thư Huyện ủy Kim Sơn.\n"
+    )
+    (fact,) = facts.facts("HOLDS")
+    assert fact.evidence.sentence.startswith("Chiều 5/5")
+    assert fact.properties["status"] == "new"

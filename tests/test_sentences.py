@@ -98,3 +98,13 @@ def test_spans_are_trimmed_offsets() -> None:
     text = "   Câu một.   Câu hai!  "
     spans = split_block(text, 0, len(text))
     assert spans == [Span(3, 11), Span(14, 22)]
+
+
+def test_tp_ends_a_sentence_when_no_city_follows() -> None:
+    text = "Ông A được bổ nhiệm Hiệu trưởng Trường Chính trị TP. Ông Quang thay ông Bình. Tuyên truyền ở TP. Vinh."
+    assert sentences(text) == [
+        "Ông A được bổ nhiệm Hiệu trưởng Trường Chính trị TP.",
+        "Ông Quang thay ông Bình.",
+        "Tuyên truyền ở TP. Vinh.",
+    ]
+    assert sentences("Hội nghị ở TP. Tuy nhiên, trời mưa.") == ["Hội nghị ở TP.", "Tuy nhiên, trời mưa."]
