@@ -57,6 +57,9 @@ ABBREVIATIONS: dict[str, str] = {
     "TTXVN": "Thông tấn xã Việt Nam",
     "VN": "Việt Nam",
     "Cty": "Công ty",
+    "TCCT": "Tổng cục Chính trị",
+    "QLDA": "Quản lý dự án",
+    "ATVSTP": "An toàn vệ sinh thực phẩm",
     "HĐTV": "Hội đồng thành viên",
     "HĐQT": "Hội đồng quản trị",
 }

@@ -39,7 +39,9 @@ _KIND = (
 )
 _NUMBERED = re.compile(
     rf"(?<![\w])(?P<kind>{_KIND.lower()}|{_KIND})\s+(?:số\s+)?"
-    rf"(?P<number>\d+[a-z]?(?:[-/][\w.&Đđ]+)+|(?<=số )\d+[a-z]?)(?![\w/])"
+    # "29- CT/TU", "40 – CT/TW", "67/2014 NĐ-CP": the issuer's code written apart from the number
+    rf"(?P<number>\d+[a-z]?(?:/(?:19|20)\d\d)?(?:\s?[-–]\s|\s[-–]?\s?)[A-ZĐ]{{2,}}(?:[-/][\w.&Đđ]+)+"
+    rf"|\d+[a-z]?(?:[-/][\w.&Đđ]+)+|(?<=số )\d+[a-z]?)(?![\w/])"
     rf"|(?<![\w])(?P<kind2>{_KIND})\s+số\s+(?P<number2>\d+)(?![\w/])",
 )
 _NAMED = re.compile(
@@ -80,7 +82,7 @@ def find_documents(ctx: Context) -> None:
         taken: list[tuple[int, int]] = []
         for match in _NUMBERED.finditer(text):
             kind = KINDS[(match.group("kind") or match.group("kind2")).lower()]
-            number = match.group("number") or match.group("number2")
+            number = _joined_number(match.group("number") or match.group("number2"))
             if re.fullmatch(r"(?:19|20)\d\d", number):
                 continue
             year = _YEAR.search(text, match.end(), min(len(text), match.end() + 12)) or _YEAR.search(number)
@@ -120,6 +122,19 @@ def find_documents(ctx: Context) -> None:
             kind = KINDS[match.group("kind").lower()]
             issuer = _issuer(ctx, sentence, match.start(), match.end(), "")
             _document(ctx, sentence, kind, f"{match.group('kind')} {name}", None, None, issuer)
+
+
+_APART = re.compile(r"\s*[-–]\s*|\s+")
+
+
+def _joined_number(number: str) -> str:
+    """A number as documents write it: "29- CT/TU" -> "29-CT/TU", "67/2014 NĐ-CP" -> "67/2014/NĐ-CP"."""
+    number = number.rstrip(".")  # "20/QĐ-UBND." ends its sentence
+    apart = _APART.search(number)
+    if apart is None:
+        return number
+    joiner = "-" if apart.group(0).strip() else "/"
+    return number[: apart.start()] + joiner + number[apart.end() :]
 
 
 def _issuer(ctx: Context, sentence: Sentence, start: int, end: int, number: str) -> Org | None:

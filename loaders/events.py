@@ -29,7 +29,7 @@ _LE = (
     r"[Ll]ễ\s+(?:kỷ niệm|kỉ niệm|phát động|ra mắt|khai mạc|bế mạc|trao|tuyên dương|khánh thành|khởi công|công bố|"
     r"đón nhận|tổng kết|mít tinh|gặp mặt|tôn vinh|giao nhận|khai giảng|ký kết|biểu dương|ra quân|phát động|"
     r"dâng hương|tưởng niệm|truy điệu|bàn giao|tiếp nhận|động thổ|xuất quân|trao quyết định|trao tặng|trao|"
-    r"hưởng ứng|khai trương|đón|chào mừng)"
+    r"hưởng ứng|khai trương|đón|chào mừng|báo công)"
 )
 # Case-sensitive with both first-letter cases spelled out: much faster than re.IGNORECASE on long texts.
 _KINDS = (
@@ -37,7 +37,7 @@ _KINDS = (
     rf"[Dd]iễn đàn|"
     rf"[Ll]iên hoan|[Kk]ỳ họp|[Pp]hiên họp|[Bb]uổi (?:làm việc|gặp mặt|lễ|đón tiếp|tiếp|họp báo)|"
     rf"[Cc]uộc (?:thi|họp báo|họp|làm việc|gặp)|[Hh]ọp báo|"
-    rf"[Mm]ít tinh|[Ff]estival|{_LE}|"
+    rf"[Mm]ít tinh|[Ff]estival|{_LE}|[Cc]hương trình giao lưu|"
     # "tham dự chương trình có ...", "dự sự kiện": a programme or event someone attends is one
     rf"(?<=dự )(?:chương trình|sự kiện))(?![\w])"
 )
@@ -49,7 +49,7 @@ _ORGANISE_BEFORE = re.compile(
 )
 _ORGANISE_AFTER = re.compile(r"^[^.;]{0,120}?\bdo\s+", re.IGNORECASE)
 _HAPPENED_AFTER = re.compile(r"^[^.;,]{0,60}?\b(?:đã diễn ra|diễn ra|được tổ chức|khai mạc|bế mạc)\b")
-_NUMBER_BEFORE = re.compile(r"\d[\d.,]*\s+(?:\w+\s+)?$")
+_NUMBER_BEFORE = re.compile(r"\d(?:[\d.,]*\d)?\s+(?:\w+\s+)?$")  # "5 hội nghị", not "27/6, trong hội nghị"
 
 #: Most characters between a name (with its titles) and a verb after it for the verb to be the name's:
 #: " đã chủ trì", " cùng dự", " phát biểu chỉ đạo tại".
@@ -206,7 +206,11 @@ def _organiser(ctx: Context, info: EventInfo, sentence: Sentence) -> bool:
 
 #: A sentence set at an event ("Tại buổi làm việc, ông A cho biết ...") and the statement verbs that make
 #: its first named person a speaker there.
-_AT_EVENT = re.compile(r"^\W*(?:Tại|Trong|Ở)\s+(?:\S+\s+){0,4}?(?=" + _KINDS + ")")
+_AT_EVENT = re.compile(
+    # "Chiều 27/6, trong buổi họp báo ...": the time may come first
+    r"^\W*(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm (?:qua|nay))[^,;]{0,24},\s*(?:tại|trong|ở)|Tại|Trong|Ở)"
+    r"\s+(?:\S+\s+){0,4}?(?=" + _KINDS + ")"
+)
 #: "Thay mặt lãnh đạo tỉnh, A gửi lời chúc mừng ...": greeting or thanking an event on behalf of a body.
 _ON_BEHALF = re.compile(r"(?<![\w])Thay mặt\s+[^,;.]{2,80},\s*")  # capitalised: a sentence (or caption) start
 _BEHALF_STATEMENT = re.compile(

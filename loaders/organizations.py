@@ -42,6 +42,9 @@ LEVEL_WORDS = {
     "quận": "quận",
     "Quận": "quận",
     "Q.": "quận",  # "UBND Q.Tân Phú": papers' short form, always touching a capitalised name
+    "H.": "huyện",  # "UBND H.Nghĩa Hành", "TX.Ba Đồn", "TT.Chợ Chùa": the same for districts, towns
+    "TX.": "thị xã",
+    "TT.": "thị trấn",
     "thị xã": "thị xã",
     "Thị xã": "thị xã",
     "xã": "xã",
@@ -213,8 +216,10 @@ def unit_pattern() -> re.Pattern[str]:
 
 _LEVEL_RE = re.compile(
     # "TP." and "Q." may touch their name: "TP.HCM", "TP.Vinh", "Q.Tân Phú"
-    r"(?:TP\.|Tp\.|Q\.(?=[A-ZĐ])|(?:thành phố|Thành phố|thị xã|Thị xã|thị trấn|Thị trấn|tỉnh|Tỉnh|huyện|Huyện|"
-    r"quận|Quận|xã|Xã|phường|Phường|TP|Tp)(?![\w]))\s?"
+    # "H.Nghĩa Hành" (a district has two syllables; "H.Nguyên" signs a report), "TX.Ba Đồn", "TT.Chợ Chùa"
+    r"(?:TP\.|Tp\.|Q\.(?=[A-ZĐ])|H\.(?=[A-ZĐ]\w* [A-ZĐ])|TX\.(?=[A-ZĐ])|TT\.(?=[A-ZĐ])|"
+    r"(?:thành phố|Thành phố|thị xã|Thị xã|thị trấn|Thị trấn|tỉnh|Tỉnh|huyện|Huyện|"
+    r"quận|Quận|xã(?! hội(?![\w]))|Xã|phường|Phường|TP|Tp)(?![\w]))\s?"
 )
 #: Words that end a place name: titles and bodies begin there (compass words like "Nam" may be names).
 #: "quận Hai Bà Trưng", "xã Bà Điểm", "quận Thủ Đức": title words that also name places.
@@ -284,7 +289,7 @@ def parse_org(text: str, pos: int, end: int, stops: frozenset[int] = frozenset()
     ref = _parse_org(text, pos, end, stops)
     if ref is not None:
         follow = _skip_space(text, ref.end, end)
-        ref.open = follow >= end or text[follow] in ",;.:)–-" or follow in stops
+        ref.open = follow >= end or text[follow] in ",;.:)–-" or follow in stops or text.startswith("kiêm ", follow)
     return ref
 
 
@@ -328,6 +333,14 @@ def _parse_org(text: str, pos: int, end: int, stops: frozenset[int]) -> OrgRef |
     after = _skip_space(text, ref.end, end)
     if head is not None and head.category == "central":
         return ref
+    if head is not None and head.category == "local" and head.kind == "agency":
+        ministry = pattern.match(text, after, end)
+        if ministry and table[ministry.group(0)].kind == "ministry":
+            # "Thanh tra Bộ Nội vụ": the ministry's own inspectorate, not a province's
+            ref.subs.append(Unit("sub", head.kind, head.canonical))
+            ref.head = table[ministry.group(0)]
+            ref.end = ministry.end()
+            return ref
     level = _LEVEL_RE.match(text, after, end) if (head is None or head.canonical != "Tỉnh ủy") else None
     if level:
         word = level.group(0).strip()
@@ -360,22 +373,26 @@ def _parse_org(text: str, pos: int, end: int, stops: frozenset[int]) -> OrgRef |
 #: Bodies that are named in full rather than listed as units: departments, hospitals, schools, companies
 #: ("Cục Chống tham nhũng", "Phòng Cảnh sát truy nã tội phạm", "Công ty Đạm Ninh Bình").
 _BODY_WORD = re.compile(
-    r"(?:[Cc]hi cục|[Cc]ục|[Pp]hòng|[Bb]ệnh viện|[Tt]rường|[Tt]ổng [Cc]ông ty|[Cc]ông ty|Cty|[Tt]ập đoàn|[Nn]gân hàng|"
+    r"(?:Ban [Qq]uản lý dự án|Ban QLDA|[Cc]hi cục|[Tt]ổng cục|[Cc]ục|Vụ|Quân khu|Quân đoàn|"
+    r"[Pp]hòng|[Kk]hoa|[Bb]ệnh viện|[Tt]rường|[Tt]ổng [Cc]ông ty|[Cc]ông ty|Cty|[Tt]ập đoàn|[Nn]gân hàng|"
     r"[Hh]ọc viện|[Vv]iện|[Tt]rung tâm|[Vv]ăn phòng|[Đđ]ại học)(?= )"
 )
+#: Bodies with wards or offices of their own: "Khoa Nội, Bệnh viện X", "Phòng Đào tạo, Trường Đại học Y".
+_HOST_WORD = re.compile(r"Bệnh viện|Trường|Học viện|Viện|Đại học|Trung tâm")
 #: A company's boards, written before its name: "Chủ tịch HĐTV Công ty X" is the chair of the board of X.
-_BOARD = re.compile(r"(Hội đồng thành viên|HĐTV|Hội đồng quản trị|HĐQT) ")
+_BOARD = re.compile(r"(Hội đồng thành viên|HĐTV|Hội đồng quản trị|HĐQT)(?=[ ,])")
+_BOARD_BEFORE_TITLE = re.compile(r"(?:,| kiêm) (?:Phó )?(?:Tổng [Gg]iám đốc|Giám đốc|TGĐ|GĐ) ")
 _BOARDS = {"HĐTV": "Hội đồng thành viên", "HĐQT": "Hội đồng quản trị"}
 _BODY_TOKEN = re.compile(r" (\w[\w&'.-]*)")
 #: Lower-case words that end a body's name: verbs and function words of the clause that goes on.
 _BODY_END_TEXT = """
     đã đang sẽ cho và với cùng đối về tại của là làm được bị có dự ký nói khẳng nhấn yêu trao thăm khi trong này
     đó nêu chia mong gửi cũng vừa từ đến biểu trì thay nhận rằng theo để vì nhưng thì mà ra vào trên dưới sau
-    trước hiện kiêm ông bà anh chị người nhằm
+    trước hiện kiêm ông bà anh chị người nhằm thuộc
 """
 _QUALIFIER_WORDS = frozenset({"nhiệm", "khóa", "khoá", "lần"})
 _BODY_END_WORDS = frozenset(_BODY_END_TEXT.split())
-_MAX_BODY_WORDS = 8
+_MAX_BODY_WORDS = 10
 #: "Phòng Tài chính - Kế hoạch" (also "- kế hoạch"): a dash between two parts of a name, the second a
 #: common word followed by a lower-case one ("Kế hoạch", "Thương binh"); a person ("- Nguyễn Văn A"), a
 #: title ("- Trưởng phòng", "- nguyên Giám đốc"), a cue ("- Đồng chí", "- ông") or a clause word after the
@@ -408,6 +425,20 @@ def _dash_in_name(text: str, pos: int, end: int) -> int:
     return after - 1
 
 
+def _province_alone(text: str, pos: int, end: int, stops: frozenset[int]) -> tuple[str, int, str] | None:
+    """A province (or centrally governed city) named at ``pos`` that ends a name (punctuation, a person's
+    name or the end follows): its name, where it ends and its level word."""
+    pattern, forms = province_pattern()
+    match = pattern.match(text, pos, end)
+    if not match:
+        return None
+    after = _skip_space(text, match.end(), end)
+    if not (after >= end or text[after] in ",;.:)–-(" or after in stops):
+        return None
+    unit = forms[match.group(0)]
+    return unit.name, match.end(), "tỉnh" if unit.kind == "province" else "thành phố"
+
+
 def parse_named_body(text: str, pos: int, end: int, stops: frozenset[int] = frozenset()) -> OrgRef | None:
     """A body named in full at ``pos`` ("Cục Chống tham nhũng, Thanh tra Chính phủ"), or None.
 
@@ -417,10 +448,13 @@ def parse_named_body(text: str, pos: int, end: int, stops: frozenset[int] = froz
     """
     board = _BOARD.match(text, pos, end)
     if board:
-        body = parse_named_body(text, board.end(), end, stops)
-        if body is None:
-            return None
+        body = parse_named_body(text, board.end() + 1, end, stops) if text.startswith(" ", board.end()) else None
         name = _BOARDS.get(board.group(1), board.group(1))
+        if body is None:
+            if not _BOARD_BEFORE_TITLE.match(text, board.end(), end):
+                return None
+            # "Chủ tịch HĐQT, Tổng giám đốc Công ty X": the board of the company the next title names
+            return OrgRef(pos, board.end(), [Unit("sub", "executive_committee", name)], None, open=True)
         body.subs.insert(0, Unit("sub", "executive_committee", name))
         body.start = pos
         return body
@@ -437,10 +471,24 @@ def parse_named_body(text: str, pos: int, end: int, stops: frozenset[int] = froz
         token = _BODY_TOKEN.match(text, cursor, end)
         if not token or cursor + 1 in stops or _LEVEL_RE.match(text, cursor + 1, end):
             break
+        if taken and word.group(0).lower() == "chi cục":
+            # "Chi cục Kiểm lâm Nghệ An": a province's branch office, its province named without "tỉnh"
+            province = _province_alone(text, cursor + 1, end, stops)
+            if province is not None:
+                ref = OrgRef(pos, province[1], [], Unit("local", "agency", expand(text[pos:cursor])), province[2])
+                ref.place = province[0]
+                return ref
         value = token.group(1).rstrip(".")
         if taken and value in _QUALIFIER_WORDS:
             # "Trường Đại học X nhiệm kỳ 2024-2029": the term qualifies the post, the name ends here
             return OrgRef(pos, cursor, [], Unit("central", "agency", expand(text[pos:cursor])))
+        if value == "thuộc" and taken:
+            # "Cục Chăn nuôi thuộc Bộ NN&PTNT": the body is part of the one named after "thuộc"
+            parent = _parse_org(text, cursor + len(" thuộc "), end, stops)
+            if parent is not None and parent.head is not None and parent.head.category in ("central", "local"):
+                parent.subs.insert(0, Unit("sub", "agency", expand(text[pos:cursor])))
+                parent.start = pos
+                return parent
         if not value or value in _BODY_END_WORDS:
             # the clause goes on; a name ending on a proper noun ("Công ty Chè Mỹ Lâm cho biết") ends here,
             # one ending on a common word ("Phòng Quản lý đất đai đối với") may not
@@ -482,6 +530,28 @@ def parse_named_body(text: str, pos: int, end: int, stops: frozenset[int] = froz
                 parent.subs.insert(0, Unit("sub", kind, name))
                 parent.start = pos
                 return parent
+        if parent is None and word.group(0).lower() in ("khoa", "phòng"):
+            # "Khoa Nội, Bệnh viện Đa khoa tỉnh Y": a ward or office of the hospital or school after the comma
+            host = parse_named_body(text, cursor + comma.end(), end, stops)
+            if host is not None and host.head is not None and _HOST_WORD.match(host.head.canonical):
+                host.subs.insert(0, Unit("sub", kind, name))
+                host.start = pos
+                return host
+    bracket = re.match(r"\s*\(", text[cursor:end])
+    if bracket:
+        # "Vụ Giáo dục thể chất (Bộ Giáo dục và Đào tạo)": the ministry it belongs to, in brackets
+        parent = _parse_org(text, cursor + bracket.end(), end, stops)
+        if (
+            parent is not None
+            and parent.head is not None
+            and parent.head.kind == "ministry"
+            and not parent.subs
+            and text.startswith(")", parent.end)
+        ):
+            parent.subs.insert(0, Unit("sub", kind, name))
+            parent.start = pos
+            parent.end += 1
+            return parent
     return OrgRef(pos, cursor, [], Unit("central", kind, name))
 
 

@@ -311,6 +311,10 @@ def is_photo_credit(text: str, start: int, end: int) -> bool:
     return bool(_CREDIT_BEFORE.search(text, max(0, start - 8), start)) and bool(_CREDIT_AFTER.match(text, end))
 
 
+#: "môi trường", "thị trường", "hiện trường", "chiến trường": "trường" here is no school before a name.
+_NOT_A_SCHOOL = re.compile(r"(?<![\w])(?:[Mm]ôi|[Tt]hị|[Hh]iện|[Cc]hiến) trường $")
+
+
 def find_persons(text: str, start: int = 0, end: int | None = None) -> list[PersonMention]:
     """Every person name in ``text[start:end]``, with offsets into ``text``."""
     end = len(text) if end is None else end
@@ -361,6 +365,10 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
                 prev = ""  # "HĐND thành phố Nguyễn Hoàng Long": a city is not named after the person
             if prev.lower() in ("tp", "tp.") and i == 0 and len(words) >= 3:
                 prev = ""  # "Chủ tịch UBND TP Nguyễn Đức An": the same with the abbreviation ("TP Hà Tiên" stays)
+            if prev == "tích" and i == 0 and text[max(0, run.start() - 8) : run.start()].lower().endswith("di tích "):
+                prev = "khu"  # "Khu di tích Kim Liên": a historic site, named after a place or a person
+            if prev == "trường" and i == 0 and _NOT_A_SCHOOL.search(text, max(0, run.start() - 12), run.start()):
+                prev = ""  # "Sở Tài nguyên và Môi trường Lê Văn A", "Cục Quản lý thị trường": no school named after A
             if prev == "thôn" and i == 0 and text[max(0, run.start() - 10) : run.start()].endswith("nông thôn "):
                 prev = ""  # "Bộ Nông nghiệp và Phát triển nông thôn Lê Văn A": the ministry, not a hamlet
             if (

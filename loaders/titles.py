@@ -172,7 +172,9 @@ _APPOINT_VERB = re.compile(
 )
 #: Posts a person held before: "ông A từng đảm nhiệm các chức vụ ...", "trong thời gian giữ các cương vị ...".
 _PAST = re.compile(
-    r"(?:từng|đã từng|trước đây|trước đó|trong thời gian)\s+(?:là|giữ|đảm nhiệm|làm|kinh qua)(?:\s+(?:các|nhiều))?"
+    # "ông A, khi đó là Chi cục trưởng ...": the post held at the time told of, not now
+    r"(?:từng|đã từng|trước đây|trước đó|trong thời gian|(?:khi|lúc|thời điểm) (?:đó|ấy))\s+"
+    r"(?:là|giữ|đảm nhiệm|làm|kinh qua)(?:\s+(?:các|nhiều))?"
     r"(?:\s+(?:chức vụ|chức danh|cương vị|vị trí|chức))?\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -225,6 +227,8 @@ def parse_title(text: str, pos: int, end: int, stops: frozenset[int]) -> Title |
     else:
         while org_start < end and text[org_start] == " ":
             org_start += 1
+        if role.canonical == "Người phát ngôn" and text.startswith("của ", org_start):
+            org_start += 4  # "người phát ngôn của UBND tỉnh X": the body whose spokesperson it is
     org = parse_org(text, org_start, end, stops) if role.mode != "member" else None
     implied = False
     if org is None and role.canonical.endswith(("Bộ trưởng", "Thứ trưởng")):

@@ -162,3 +162,13 @@ def test_the_article_locality_keeps_its_level_as_the_kind_of_place() -> None:
     (held_in,) = facts.facts("HELD_IN")
     assert facts.name(held_in.object) == "quận Hoàn Kiếm"
     assert facts.entity(held_in.object).properties["kind"] == "district"
+
+
+def test_document_numbers_written_apart_from_their_issuer_code() -> None:
+    facts = extract_text(
+        "Tin Đà Nẵng\n"
+        "Cán bộ học tập Chỉ thị số 12- CT/TU của Ban Thường vụ Thành ủy Đà Nẵng và Chỉ thị 34 – CT/TW. "
+        "Tàu được đóng theo Nghị định 55/2015 NĐ-CP, theo Quyết định 20/QĐ-UBND.\n"
+    )
+    numbers = {e.properties.get("number") for e in facts.entities("Document")}
+    assert numbers == {"12-CT/TU", "34-CT/TW", "55/2015/NĐ-CP", "20/QĐ-UBND"}

@@ -204,3 +204,28 @@ def test_speaker_at_an_event_whose_title_ends_with_a_bracketed_province() -> Non
         published=dt.date(2024, 6, 7),
     )
     assert facts.roles == {("Vàng Thị Hoa", "SPOKE_AT")}
+
+
+def test_an_exchange_programme_and_a_report_ceremony_are_events() -> None:
+    facts = extract_text(
+        "Tin Nghệ An\n"
+        "Tối 16/5, Bộ Tư lệnh Quân khu 4 tổ chức Chương trình giao lưu gương mặt trẻ tiêu biểu. "
+        "Tham dự giao lưu có đồng chí Lê Văn Tám, Phó Bí thư Tỉnh ủy Nghệ An. "
+        "Chiều cùng ngày, Thiếu tướng Hồ Văn Chín chủ trì lễ báo công dâng Bác.\n",
+        published=dt.date(2024, 5, 17),
+    )
+    kinds = {e.properties["kind"] for e in facts.entities("Event")}
+    assert {"chương trình giao lưu", "lễ báo công"} <= kinds
+    assert facts.roles == {("Lê Văn Tám", "ATTENDED"), ("Hồ Văn Chín", "CHAIRED")}
+
+
+def test_a_speaker_at_an_event_named_after_the_time_the_sentence_opens_with() -> None:
+    facts = extract_text(
+        "Tin Hà Nội\n"
+        "Chiều 27/6, trong buổi họp báo định kỳ của Bộ Tư pháp, ông Lê Văn Tám - Chánh Văn phòng Bộ Tư pháp "
+        "thông tin về kết quả thanh tra.\n",
+        published=dt.date(2024, 6, 28),
+    )
+    assert facts.roles == {("Lê Văn Tám", "SPOKE_AT")}
+    (event,) = facts.entities("Event")
+    assert event.properties["kind"] == "buổi họp báo"

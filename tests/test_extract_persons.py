@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from extract_helpers import extract_text
 
 from loaders.persons import find_persons
@@ -122,3 +124,32 @@ def test_a_district_the_gazetteer_knows_is_not_cut_by_a_family_name_inside_it() 
 def test_a_mass_organisation_of_an_implied_district_before_a_name() -> None:
     facts = extract_text("Tin huyện Ba Vì\nỞ huyện Ba Vì, Chủ tịch Hội Nông dân huyện Phan Thị Yến cho biết kết quả.\n")
     assert facts.holds == {("Phan Thị Yến", "Chủ tịch Hội Nông dân huyện Ba Vì")}
+
+
+def test_lunar_years_and_newspapers_are_not_persons() -> None:
+    facts = extract_text(
+        "Tin Bà Rịa - Vũng Tàu\n"
+        "Tỉnh tổ chức buổi họp mặt doanh nghiệp xuân Đinh Dậu 2017. Phóng viên báo Thanh Niên đã hỏi ông "
+        "Đinh Văn Dậu về việc này. Ảnh: Dân Trí.\n"
+    )
+    assert facts.persons == {"Đinh Văn Dậu"}
+
+
+def test_a_name_after_moi_truong_is_a_person_but_after_a_school_it_is_not() -> None:
+    facts = extract_text(
+        "Tin Hòa Bình\n"
+        "Giám đốc Sở Tài nguyên và Môi trường Lê Văn Tám báo cáo với HĐND tỉnh Hòa Bình. "
+        "Học sinh trường Hồ Văn Chín được khen.\n"
+    )
+    assert facts.persons == {"Lê Văn Tám"}
+    assert facts.holds == {("Lê Văn Tám", "Giám đốc Sở Tài nguyên và Môi trường tỉnh Hòa Bình")}
+
+
+def test_a_historic_site_named_after_a_place_is_not_a_person() -> None:
+    facts = extract_text(
+        "Tin Nghệ An\n"
+        "Chiều cùng ngày, tại Khu di tích Kim Liên, Trung tướng Lê Văn Tám chủ trì lễ báo công dâng Bác.\n",
+        published=dt.date(2024, 5, 17),
+    )
+    assert facts.persons == {"Lê Văn Tám"}
+    assert facts.roles == {("Lê Văn Tám", "CHAIRED")}

@@ -652,3 +652,148 @@ def test_a_body_evidence_replaces_the_headline_for_the_same_fact() -> None:
     (fact,) = facts.facts("HOLDS")
     assert fact.evidence.sentence.startswith("Chiều 5/5")
     assert fact.properties["status"] == "new"
+
+
+def test_heads_of_departments_general_departments_and_military_regions() -> None:
+    facts = extract_text(
+        "Tin Quảng Trị\n"
+        "Dự buổi làm việc có ông Lê Văn Tám, Phó tổng Cục trưởng Tổng cục Kỹ thuật miền Trung; "
+        "Thiếu tướng Hồ Văn Chín, Tư lệnh Quân khu 9; ông Đỗ Văn Mười, Phó vụ trưởng Vụ Pháp chế (Bộ Y tế).\n"
+    )
+    assert facts.holds == {
+        ("Lê Văn Tám", "Phó Tổng cục trưởng Tổng cục Kỹ thuật miền Trung"),
+        ("Hồ Văn Chín", "Tư lệnh Quân khu 9"),
+        ("Đỗ Văn Mười", "Phó Vụ trưởng Vụ Pháp chế Bộ Y tế"),
+    }
+
+
+def test_a_social_policy_bank_is_not_cut_at_the_word_xa_hoi() -> None:
+    facts = extract_text(
+        "Tin Hòa Bình\n"
+        "Ông Lê Văn Tám, Phó Giám đốc Ngân hàng Chính sách xã hội tỉnh Hòa Bình, cho biết vốn vay đã tăng.\n"
+    )
+    assert facts.holds == {("Lê Văn Tám", "Phó Giám đốc Ngân hàng Chính sách xã hội tỉnh Hòa Bình")}
+
+
+def test_a_ministry_inspectorate_is_not_a_provincial_one() -> None:
+    facts = extract_text(
+        "Tin Yên Bái\n"
+        "Quyền Chánh Thanh tra Bộ Tư pháp Lê Văn Tám cho biết đoàn đã làm việc với tỉnh Yên Bái. "
+        "Ông Hồ Văn Chín, Phó Chánh Thanh tra Bộ Tư pháp, nói thêm về kết luận.\n"
+    )
+    assert facts.holds == {
+        ("Lê Văn Tám", "Quyền Chánh Thanh tra Bộ Tư pháp"),
+        ("Hồ Văn Chín", "Phó Chánh Thanh tra Bộ Tư pháp"),
+    }
+
+
+def test_a_board_chair_who_also_runs_the_company_named_after_it() -> None:
+    facts = extract_text(
+        "Tin Trà Vinh\n"
+        "Ông Lê Văn Tám (Chủ tịch HĐQT, Tổng giám đốc Công ty Thủy lợi Long Phú) đã bị khiển trách. "
+        "Ông Hồ Văn Chín, Chủ tịch HĐTV kiêm Giám đốc Công ty Cây xanh Tân Hưng, cũng có mặt.\n"
+    )
+    assert facts.holds == {
+        ("Lê Văn Tám", "Chủ tịch Hội đồng quản trị Công ty Thủy lợi Long Phú"),
+        ("Lê Văn Tám", "Tổng Giám đốc Công ty Thủy lợi Long Phú"),
+        ("Hồ Văn Chín", "Chủ tịch Hội đồng thành viên Công ty Cây xanh Tân Hưng"),
+        ("Hồ Văn Chín", "Giám đốc Công ty Cây xanh Tân Hưng"),
+    }
+
+
+def test_inspection_committee_written_short_or_in_lower_case() -> None:
+    facts = extract_text(
+        "Tin Lai Châu\n"
+        "Trả lời báo chí, Chủ nhiệm UB Kiểm tra Tỉnh ủy Lai Châu Lê Văn Tám cho biết đã xác minh. "
+        "Bà Đỗ Thị Hoa, Ủy viên thường trực Ủy ban kiểm tra T.Ư, đã công bố kết luận.\n"
+    )
+    assert facts.holds == {
+        ("Lê Văn Tám", "Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy Lai Châu"),
+        ("Đỗ Thị Hoa", "Ủy viên Thường trực Ủy ban Kiểm tra Trung ương"),
+    }
+
+
+def test_short_level_words_of_districts_and_towns() -> None:
+    facts = extract_text(
+        "Tin Quảng Bình\n"
+        "Kỷ luật ông Lê Văn Tám, nguyên Phó chủ tịch UBND H.Đông Sơn. "
+        "Ông Hồ Văn Chín, Chủ tịch UBND TX.Bắc Sơn, cho biết như vậy.\n"
+    )
+    assert facts.holds_status == {
+        ("Lê Văn Tám", "Phó Chủ tịch Ủy ban nhân dân huyện Đông Sơn", "former"),
+        ("Hồ Văn Chín", "Chủ tịch Ủy ban nhân dân thị xã Bắc Sơn", "current"),
+    }
+
+
+def test_a_post_held_at_the_time_told_of_is_former() -> None:
+    facts = extract_text(
+        "Tin Hòa Bình\n"
+        "Ông Lê Văn Tám, khi đó là Chi cục trưởng Chi cục Kiểm lâm tỉnh Hòa Bình, đã bị kỷ luật. "
+        "Bà Đỗ Thị Hoa, lúc đó là Phó Chủ tịch UBND huyện Đông Sơn, đã ký quyết định.\n"
+    )
+    assert facts.holds_status == {
+        ("Lê Văn Tám", "Chi cục trưởng Chi cục Kiểm lâm tỉnh Hòa Bình", "former"),
+        ("Đỗ Thị Hoa", "Phó Chủ tịch Ủy ban nhân dân huyện Đông Sơn", "former"),
+    }
+
+
+def test_a_branch_office_named_with_its_province_alone_and_the_political_department_short() -> None:
+    facts = extract_text(
+        "Tin Hòa Bình\n"
+        "Ông Lê Văn Tám thôi giữ chức Chi cục trưởng Chi cục ATVSTP Hòa Bình. "
+        "Dự lễ có Trung tướng Hồ Văn Chín, Phó chủ nhiệm TCCT.\n"
+    )
+    assert facts.holds == {
+        ("Lê Văn Tám", "Chi cục trưởng Chi cục An toàn vệ sinh thực phẩm tỉnh Hòa Bình"),
+        ("Hồ Văn Chín", "Phó Chủ nhiệm Tổng cục Chính trị"),
+    }
+
+
+def test_a_project_management_board_with_a_long_name() -> None:
+    facts = extract_text(
+        "Tin Hòa Bình\n"
+        "Ông Lê Văn Tám, Giám đốc Ban QLDA đầu tư xây dựng các công trình giao thông tỉnh Hòa Bình, cho biết "
+        "công trình sẽ xong trong năm nay.\n"
+    )
+    assert facts.holds == {
+        ("Lê Văn Tám", "Giám đốc Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh Hòa Bình")
+    }
+
+
+def test_heads_of_hospital_wards_and_bodies_that_belong_to_another() -> None:
+    facts = extract_text(
+        "Tin Hòa Bình\n"
+        "Ông Lê Văn Tám, Trưởng khoa Nội, Bệnh viện Đa khoa tỉnh Hòa Bình, cho biết bệnh nhân đã ổn định. "
+        "Bà Đỗ Thị Hoa, Phó Trưởng khoa Hồi sức cấp cứu Bệnh viện Đa khoa huyện Lạc Sơn, cũng có mặt. "
+        "Ông Hồ Văn Chín, Phó Cục trưởng Cục Thú y thuộc Bộ NN&PTNT, nói thêm.\n"
+    )
+    assert facts.holds == {
+        ("Lê Văn Tám", "Trưởng khoa Nội Bệnh viện Đa khoa tỉnh Hòa Bình"),
+        ("Đỗ Thị Hoa", "Phó Trưởng khoa Hồi sức cấp cứu Bệnh viện Đa khoa huyện Lạc Sơn"),
+        ("Hồ Văn Chín", "Phó Cục trưởng Cục Thú y Bộ Nông nghiệp và Phát triển nông thôn"),
+    }
+
+
+def test_heads_of_police_investigation_agencies() -> None:
+    facts = extract_text(
+        "Tin Hòa Bình\n"
+        "Ông Lê Văn Tám, Thủ trưởng Cơ quan điều tra Công an huyện Lạc Sơn, cho biết vụ việc đang được làm rõ. "
+        "Đại tá Hồ Văn Chín, Phó Thủ trưởng Cơ quan Cảnh sát điều tra Công an tỉnh Hòa Bình, nói thêm.\n"
+    )
+    assert facts.holds == {
+        ("Lê Văn Tám", "Thủ trưởng Cơ quan điều tra Công an huyện Lạc Sơn"),
+        ("Hồ Văn Chín", "Phó Thủ trưởng Cơ quan Cảnh sát điều tra Công an tỉnh Hòa Bình"),
+    }
+
+
+def test_an_office_chief_who_is_also_the_spokesperson_of_the_committee() -> None:
+    facts = extract_text(
+        "Tin Hòa Bình\n"
+        "Chúng tôi hỏi ông Lê Văn Tám, Chánh Văn phòng kiêm người phát ngôn của UBND tỉnh Hòa Bình. "
+        "Người phát ngôn Bộ Tư pháp Hồ Thị Hoa cho biết đã nhận được đơn.\n"
+    )
+    assert facts.holds == {
+        ("Lê Văn Tám", "Chánh Văn phòng Ủy ban nhân dân tỉnh Hòa Bình"),
+        ("Lê Văn Tám", "Người phát ngôn Ủy ban nhân dân tỉnh Hòa Bình"),
+        ("Hồ Thị Hoa", "Người phát ngôn Bộ Tư pháp"),
+    }
