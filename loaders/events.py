@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
 from loaders import dates
 from loaders.organizations import find_orgs, locality_kind, resolve
-from loaders.persons import PersonMention
+from loaders.persons import UPPER, PersonMention
 from loaders.titles import RANKS, find_chains
 
 if TYPE_CHECKING:
@@ -29,13 +30,13 @@ _LE = (
     r"[Ll]ễ\s+(?:kỷ niệm|kỉ niệm|phát động|ra mắt|khai mạc|bế mạc|trao|tuyên dương|khánh thành|khởi công|công bố|"
     r"đón nhận|tổng kết|mít tinh|gặp mặt|tôn vinh|giao nhận|khai giảng|ký kết|biểu dương|ra quân|phát động|"
     r"dâng hương|tưởng niệm|truy điệu|bàn giao|tiếp nhận|động thổ|xuất quân|trao quyết định|trao tặng|trao|"
-    r"hưởng ứng|khai trương|đón|chào mừng|báo công)"
+    r"hưởng ứng|khai trương|đón|chào mừng|báo công|gắn biển(?: tên đường)?)"
 )
 # Case-sensitive with both first-letter cases spelled out: much faster than re.IGNORECASE on long texts.
 _KINDS = (
-    rf"([Hh]ội (?:nghị|thảo|thi|diễn)|HỘI (?:NGHỊ|THẢO|THI)|[Đđ]ại hội(?! đồng)|ĐẠI HỘI|[Tt](?:ọa|oạ) đàm|"
+    rf"([Hh]ội (?:nghị|thảo|thi|diễn)|HỘI (?:NGHỊ|THẢO|THI)|[Đđ]ại (?:hội(?! đồng)|lễ)|ĐẠI HỘI|[Tt](?:ọa|oạ) đàm|"
     rf"[Dd]iễn đàn|"
-    rf"[Ll]iên hoan|[Kk]ỳ họp|[Pp]hiên họp|[Bb]uổi (?:làm việc|gặp mặt|lễ|đón tiếp|tiếp|họp báo)|"
+    rf"[Ll]iên hoan|[Kk]ỳ họp|[Pp]hiên họp|[Bb]uổi (?:làm việc|gặp mặt|họp mặt|lễ|đón tiếp|tiếp|họp báo)|"
     rf"[Cc]uộc (?:thi|họp báo|họp|làm việc|gặp)|[Hh]ọp báo|"
     rf"[Mm]ít tinh|[Ff]estival|{_LE}|[Cc]hương trình giao lưu|"
     # "tham dự chương trình có ...", "dự sự kiện": a programme or event someone attends is one
@@ -49,11 +50,21 @@ _ORGANISE_BEFORE = re.compile(
 )
 _ORGANISE_AFTER = re.compile(r"^[^.;]{0,120}?\bdo\s+", re.IGNORECASE)
 _HAPPENED_AFTER = re.compile(r"^[^.;,]{0,60}?\b(?:đã diễn ra|diễn ra|được tổ chức|khai mạc|bế mạc)\b")
+#: "Tham dự buổi làm việc còn có lãnh đạo các sở": an event someone attends took place, named attendees or not.
+_ATTENDED_BEFORE = re.compile(r"(?<![\w])(?:[Tt]ham|[Cc]ùng|[Vv]ề) dự\s+$")
 _NUMBER_BEFORE = re.compile(r"\d(?:[\d.,]*\d)?\s+(?:\w+\s+)?$")  # "5 hội nghị", not "27/6, trong hội nghị"
 
 #: Most characters between a name (with its titles) and a verb after it for the verb to be the name's:
 #: " đã chủ trì", " cùng dự", " phát biểu chỉ đạo tại".
 _TRAILING_GAP = 30
+#: Appositive titles after a name the title finder did not take in whole ("A, Trưởng Đoàn kiểm tra số 4 của
+#: Bộ X, đã dự", "bà B, Phó trưởng đoàn kiểm tra số 4 đã công bố"): a capitalised title set off by a comma or a
+#: dash, up to the verb.
+_APPOSITIVE = rf"(?:\s*[,–-]\s*[{UPPER}](?:[^,;:.()“”\"]|\.(?=\w)){{0,90}}?)*"
+#: Before a verb that follows a list of names the appositive is closed by a comma or "đã" ("A, Trưởng Đoàn X,
+#: đã dự", "B, Trưởng ban Y đã tuyên đọc"):
+#: "Thay mặt A, Thủ tướng mời ... tham dự" has a clause, not a title, after the name.
+_APPOSITIVE_GAP = re.compile(_APPOSITIVE + r"(?:\s*,\s*(?:đã\s+|cũng\s+)?|\s+đã\s+)$")
 
 CHAIR = "CHAIRED"
 ATTEND = "ATTENDED"
@@ -84,7 +95,7 @@ class EventInfo:
 def _kind(mention: str) -> str:
     """The event kind: the mention in lower case ("lễ ra quân" stays specific; "buổi lễ" is any "lễ")."""
     kind = " ".join(mention.lower().replace("toạ", "tọa").split())
-    return "lễ" if kind == "buổi lễ" else kind
+    return "lễ" if kind in ("buổi lễ", "đại lễ") else kind
 
 
 def _event_name(text: str, start: int, end: int) -> str:
@@ -121,6 +132,8 @@ def find_events(ctx: Context) -> None:
     # an undated article (the corpus has no dates) is judged by the year its own dates point to; found
     # once, and only if a sentence has a full date to judge
     year_hint = cache(lambda: dates.reference_year(text)) if published is None else None
+    # the lead (first sentence after the headline) names what the article is about
+    lead_sentence = next((s for s in ctx.sentences if not s.is_title), None)
     for index in sorted(mentions):
         sentence = ctx.sentences[index]
         roles = _roles_in(sentence) if sentence.persons else []
@@ -132,6 +145,8 @@ def find_events(ctx: Context) -> None:
             score = 0
             if sentence.is_title:
                 score += 3
+            elif sentence is lead_sentence:
+                score += 1
             if match.group(0)[0].isupper() and (match.start() == 0 or before.rstrip().endswith((":", '"', "“"))):
                 score += 2
             if _ORGANISE_BEFORE.search(before[-40:]):
@@ -143,7 +158,8 @@ def find_events(ctx: Context) -> None:
                 score += 2
             if lead is not None:
                 score += 1
-            if roles or (sentence.persons and _AT_EVENT.match(sentence.text)):
+            attended = "dự" in before[-5:] and _ATTENDED_BEFORE.search(before[-12:])
+            if roles or (sentence.persons and _AT_EVENT.match(sentence.text)) or attended:
                 score += 3  # someone chairs, attends, speaks at or is at it: it took place
             if score < 3:
                 continue
@@ -161,6 +177,8 @@ def find_events(ctx: Context) -> None:
             name = _event_name(text, sentence.start + match.start(), sentence.end)
             candidates[kind] = EventInfo("", kind, date, score, sentence)
             candidates[kind].entity_id = name  # provisional: the name, replaced by the id below
+    if not candidates:
+        _working_session(ctx, candidates, lead_sentence, year_hint)
     if "lễ" in candidates and any(k.startswith("lễ ") for k in candidates):
         del candidates["lễ"]  # "buổi lễ" refers back to the named ceremony ("lễ ra quân")
     events: list[EventInfo] = []
@@ -178,6 +196,40 @@ def find_events(ctx: Context) -> None:
         events.append(info)
     events.sort(key=lambda e: (-e.score, e.sentence.start))
     ctx.notes["events"] = events
+    # the headline or the lead names the event: the article is about it, and its officials' statements in the
+    # body are made there
+    body = [s for s in ctx.sentences[:4] if not s.is_title][:2]  # the lead: a sapo often takes two sentences
+    lead_end = body[-1].end if body else 0
+    ctx.notes["meeting"] = any(e.sentence.is_title or e.sentence.start < lead_end for e in events)
+
+
+#: A headline or lead that tells of a working session or a meeting with voters without naming it with a noun
+#: ("Phó Thủ tướng A làm việc với lãnh đạo tỉnh B", "Đại biểu Quốc hội tiếp xúc cử tri huyện C").
+_WORKING = re.compile(r"(?<![\w])(?:(?P<work>làm việc (?:với|tại))|(?P<voters>tiếp xúc cử tri))(?![\w])")
+
+
+def _working_session(
+    ctx: Context,
+    candidates: dict[str, EventInfo],
+    lead: Sentence | None,
+    year_hint: Callable[[], int | None] | None,
+) -> None:
+    """The article's event when its headline or lead says someone works with a body or meets voters."""
+    for sentence in (s for s in ctx.sentences if s.is_title or s is lead):
+        match = _WORKING.search(sentence.text)
+        if match is None:
+            continue
+        subject = [p for p in sentence.persons if p.end <= sentence.start + match.start()]
+        if not sentence.is_title and not subject:
+            # in the lead, someone named works with the body: "A làm việc với B", not "chỉ đạo ... làm việc với"
+            continue
+        kind = "buổi làm việc" if match.group("work") else "buổi tiếp xúc cử tri"
+        date = dates.event_date(sentence.text, match.start(), ctx.doc.published, year_hint) or ctx.doc.published
+        name = _event_name(ctx.text, sentence.start + match.start(), sentence.end)
+        info = EventInfo("", kind, date, 3, sentence)
+        info.entity_id = "Buổi " + name[:1].lower() + name[1:]
+        candidates[kind] = info
+        return
 
 
 def _event_place(ctx: Context) -> tuple[str, str, str]:
@@ -219,8 +271,9 @@ _BEHALF_STATEMENT = re.compile(
 #: "Đó là khẳng định của bà A, ... tại kỳ họp thứ 5": the words were said at the event the sentence names.
 _QUOTED_AT = re.compile(r"^\W*(?:Đó|Đây) là (?:khẳng định|nhận định|chia sẻ|phát biểu|ý kiến|yêu cầu|chỉ đạo) của\s")
 _STATEMENT = re.compile(
+    # appositive titles (see _APPOSITIVE) may follow the name;
     # a bracketed place may close the speaker's title: "Bí thư Đoàn thanh niên thị trấn X (Hà Giang) cho rằng"
-    r"(?:\s*\([^()]{1,40}\))?[\s,]*(?:đã\s+|cũng\s+)?(?:gửi lời (?:chúc mừng|chào mừng|cảm ơn)|tuyên đọc|"
+    _APPOSITIVE + r"(?:\s*\([^()]{1,40}\))?[\s,]*(?:đã\s+|cũng\s+)?(?:gửi lời (?:chúc mừng|chào mừng|cảm ơn)|tuyên đọc|"
     r"cho biết|cho rằng|nêu rõ|nhấn mạnh|khẳng định|đề nghị|yêu cầu|báo cáo|chào mừng|đọc diễn văn|"
     r"khái quát|trình bày|chia sẻ|thông tin|cảm ơn|đánh giá|ghi nhận|biểu dương|giới thiệu|nói|phát biểu|kết luận|"
     r"công bố|quán triệt|phổ biến|thông báo|đề xuất|kiến nghị|mong muốn|bày tỏ|trao)"
@@ -247,7 +300,38 @@ def _statement_at_event(ctx: Context, sentence: Sentence) -> str | None:
         rest = ctx.text[after : sentence.end]
         at = re.search(r"\btại\s+(?:\S+\s+){0,2}?" + _KINDS, rest)
         return first.name if at and not _ROLE_VERB_BEFORE.search(rest, 0, at.start() + 1) else None
+    opening = _OPENS_WITH_SUBJECT.fullmatch(sentence.text, 0, first.start - sentence.start)
+    if ctx.notes.get("meeting") and opening and not _TO_THE_PRESS.search(opening.group(0)):
+        # an article about a meeting: its officials' statements in the body are made there (a person the
+        # article gives no post may be anyone asked)
+        if _BODY_STATEMENT.match(ctx.text, after, sentence.end) and _holds_a_post(ctx, first.name):
+            return first.name
+        return None
     return None
+
+
+#: The first person opens the sentence, or the clause after a short lead-in ("Báo cáo với đoàn, ông A ..."):
+#: only titles and honorifics stand before the name.
+_OPENS_WITH_SUBJECT = re.compile(
+    rf"(?:[^,;:.]{{0,60}},\s*)?(?:(?:ông|bà|đồng chí)\s+)?"
+    # a title, in which no honorific or clause word stands ("Các nhà bị ông A ...": A is no subject)
+    rf"(?:[{UPPER}](?:(?!\s(?:ông|bà|bị|được)\s)[^,;:.()]){{0,100}})?"
+)
+
+
+def _holds_a_post(ctx: Context, name: str) -> bool:
+    person = ctx.person(name)
+    return any(f.type == "HOLDS" and f.subject == person for f in ctx.facts)
+
+
+#: "Trao đổi với chúng tôi, ông A cho biết": words to the reporter, not at the meeting; "Trước đó, ...": before it.
+_TO_THE_PRESS = re.compile(rf"(?<![\w])(?:chúng tôi|phóng viên|PV|báo chí|[Bb]áo [{UPPER}]|[Tt]rước đó)")
+#: Statement verbs that, right after a named official, report what they said at the article's meeting.
+_BODY_STATEMENT = re.compile(
+    _APPOSITIVE + r"(?:\s*\([^()]{1,40}\))?[\s,]*(?:đã\s+|cũng\s+)?(?:cho biết|cho rằng|nêu rõ|nhấn mạnh|"
+    r"khẳng định|đề nghị|yêu cầu|chia sẻ|phát biểu|trình bày|kết luận|đề xuất|kiến nghị|báo cáo|lưu ý|"
+    r"quán triệt|chỉ đạo)(?![\w])"
+)
 
 
 #: "... khi tham dự lễ X": the event is the one the person attends, not where the words were said.
@@ -295,7 +379,8 @@ def assign_roles(ctx: Context) -> None:
             if is_role or person is None:
                 verb = ROLE_RE.match(sentence.text, pos)
                 joined = last_end >= 0 and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", sentence.text[last_end:pos])
-                if pending and pos - pending_end <= _TRAILING_GAP:
+                near = pos - pending_end <= _TRAILING_GAP or _APPOSITIVE_GAP.fullmatch(sentence.text, pending_end, pos)
+                if pending and near:
                     for name in pending:
                         _role_fact(ctx, name, role, event, sentence)
                     last_group, pending = pending, []
@@ -321,7 +406,11 @@ def assign_roles(ctx: Context) -> None:
                 start = person.start - sentence.start
                 if lead is not None and governed_end >= 0 and not _list_gap(sentence, governed_end, start, chains):
                     lead = None  # "Phát biểu, A mong muốn ... các đồng chí B và C tiếp tục": B, C are not speakers
-                if lead is not None and _OWNER_BEFORE.search(sentence.text, max(0, start - 24), start):
+                if (
+                    lead is not None
+                    and _OWNER_BEFORE.search(sentence.text, max(0, start - 24), start)
+                    and not _CHAIR_OF.search(sentence.text, max(0, start - 40), start)
+                ):
                     lead = None  # "tham dự sự kiện của A": A owns the event, the subject attends it
                 if lead is not None:
                     _role_fact(ctx, name, lead, event, sentence)
@@ -355,6 +444,8 @@ def _list_gap(sentence: Sentence, a: int, b: int, chains: list[tuple[int, int]])
 
 
 #: "sự kiện của A", "lễ ra mắt sách của nhà thơ A": the person after "của" owns what is attended.
+#: "dưới sự chủ trì của A": A chairs; "của" names the chair here, not an owner.
+_CHAIR_OF = re.compile(r"chủ trì\s+của(?:\s+[^\s,;.:]+){0,2}\s+$")
 _OWNER_BEFORE = re.compile(r"(?<![\w])của(?:\s+[^\s,;.:]+){0,2}\s+$")
 
 

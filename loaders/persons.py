@@ -313,6 +313,8 @@ def is_photo_credit(text: str, start: int, end: int) -> bool:
 
 #: "môi trường", "thị trường", "hiện trường", "chiến trường": "trường" here is no school before a name.
 _NOT_A_SCHOOL = re.compile(r"(?<![\w])(?:[Mm]ôi|[Tt]hị|[Hh]iện|[Cc]hiến) trường $")
+#: "Bệnh viện Bạch Mai", "bệnh viện Chợ Rẫy": a hospital's name, even one that starts like a person's.
+_HOSPITAL_BEFORE = re.compile(r"(?<![\w])[Bb]ệnh viện $")
 
 
 def find_persons(text: str, start: int = 0, end: int | None = None) -> list[PersonMention]:
@@ -369,6 +371,8 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
                 prev = "khu"  # "Khu di tích Kim Liên": a historic site, named after a place or a person
             if prev == "trường" and i == 0 and _NOT_A_SCHOOL.search(text, max(0, run.start() - 12), run.start()):
                 prev = ""  # "Sở Tài nguyên và Môi trường Lê Văn A", "Cục Quản lý thị trường": no school named after A
+            if prev == "viện" and i == 0 and _HOSPITAL_BEFORE.search(text, max(0, run.start() - 12), run.start()):
+                prev = "trường"  # a hospital, like a school, may be named after a place or a person
             if prev == "thôn" and i == 0 and text[max(0, run.start() - 10) : run.start()].endswith("nông thôn "):
                 prev = ""  # "Bộ Nông nghiệp và Phát triển nông thôn Lê Văn A": the ministry, not a hamlet
             if (
@@ -390,6 +394,9 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
                     following = _NEXT_WORD.match(text, run.end())
                     if following and f"{words[j - 1]} {following.group(1)}" in _COMPOUNDS:
                         j -= 1
+                if j - i >= 2 and words[j - 1] == "Tộc":
+                    i = j  # "Nguyễn Phước Tộc": a family clan (họ tộc), not a person
+                    continue
                 if j - i >= 2:
                     s = offsets[i]
                     e = offsets[j - 1] + len(words[j - 1])

@@ -28,6 +28,7 @@ from loaders.organizations import (
     parse_named_body,
     parse_org,
     resolve,
+    unit_pattern,
     units,
 )
 from loaders.persons import PersonMention, surnames
@@ -422,6 +423,12 @@ def resolve_chain(chain: list[Title], ctx: PlaceContext, apposition: bool = Fals
             if not ref.open:
                 continue  # "Trưởng Ban Tổ chức hội thi": a sub-unit of something unnamed, not truncated
             inherit = _neighbour_head(chain, i, party_only=False)
+            if inherit is not None and inherit.head is not None and ref.subs:
+                # "Phó Thủ trưởng Cơ quan Cảnh sát điều tra, Trưởng phòng Cảnh sát hình sự Công an tỉnh X": the
+                # unit is in the body the department belongs to, not in the department
+                parent = _parent_body(inherit.head)
+                if parent is not None:
+                    inherit = replace(inherit, head=parent)
         elif ref.head is not None and ref.head.category == "local" and not ref.level and not ref.place and i > 0:
             inherit = chain[i - 1].org
         resolved = resolve(ref, ctx, inherit)
@@ -515,10 +522,28 @@ def _body_of_chain(chain: list[Title], i: int, ctx: PlaceContext) -> Org | None:
             continue
         if ref.head.kind in ("agency", "ministry"):
             # a department, hospital, school, company or ministry: its own party committee
-            bodies.append(ref)
+            bodies.append((j, ref))
+    if len(bodies) > 1:
+        # "Bí thư Đảng ủy, Giám đốc Công ty A, Chủ tịch Công ty B": the body named right after the title
+        bodies = [(j, ref) for j, ref in bodies if j > i][:1]
     if len(bodies) != 1:
         return None
-    return resolve(bodies[0], ctx)
+    return resolve(bodies[0][1], ctx)
+
+
+_DEPARTMENT = re.compile(r"(?:[Pp]hòng|[Kk]hoa|[Đđ]ội) ")
+
+
+def _parent_body(head: Unit) -> Unit | None:
+    """The body a department's name ends with ("phòng Cảnh sát hình sự Công an" is in "Công an"), if any."""
+    if not _DEPARTMENT.match(head.canonical):
+        return None
+    pattern, table = unit_pattern(), units()
+    for word in re.finditer(r"(?<= )\S", head.canonical):
+        match = pattern.match(head.canonical, word.start())
+        if match is not None and match.end() == len(head.canonical):
+            return table[match.group(0)]
+    return None
 
 
 def _neighbour_head(chain: list[Title], i: int, party_only: bool) -> OrgRef | None:

@@ -229,3 +229,83 @@ def test_a_speaker_at_an_event_named_after_the_time_the_sentence_opens_with() ->
     assert facts.roles == {("Lê Văn Tám", "SPOKE_AT")}
     (event,) = facts.entities("Event")
     assert event.properties["kind"] == "buổi họp báo"
+
+
+def test_statements_in_the_body_of_an_article_about_a_meeting_are_made_there() -> None:
+    facts = extract_text(
+        "Hội nghị bàn về chuyển đổi số ở tỉnh Hòa Bình\n"
+        "Sáng 14/3, Ủy ban nhân dân tỉnh Hòa Bình tổ chức hội nghị bàn về chuyển đổi số. "
+        "Báo cáo với hội nghị, ông Lò Văn Khiêm, Giám đốc Sở Nội vụ tỉnh Hòa Bình cho biết nhiều thủ tục "
+        "đã được rút gọn. "
+        "Trao đổi với phóng viên, bà Đinh Thị Mơ, Phó Giám đốc Sở Nội vụ tỉnh Hòa Bình cho biết sẽ sớm có kết quả. "
+        "Trước đó, ông Quách Văn Tường, Phó Giám đốc Sở Nội vụ tỉnh Hòa Bình cho biết đã rà soát xong. "
+        "Các hồ sơ bị ông Lò Văn Khiêm trả lại Cũng tại hội nghị, bà Bùi Thị Nhàn cho rằng cần thêm thời gian.\n",
+        published=dt.date(2024, 3, 15),
+    )
+    # words to the reporter, said before the meeting, or of someone who is not the subject are no role
+    assert facts.roles == {("Lò Văn Khiêm", "SPOKE_AT")}
+
+
+def test_a_verb_after_an_appositive_title_is_the_named_persons() -> None:
+    facts = extract_text(
+        "Công bố kết quả rà soát tại huyện Lạc Thủy\n"
+        "Ngày 9/4, ông Quách Văn Tường, Trưởng Tổ rà soát số 12 của Ủy ban nhân dân tỉnh, đã dự hội nghị "
+        "công bố kết quả. "
+        "Tại hội nghị, bà Bùi Thị Nhàn, Tổ phó Tổ rà soát số 12 đã công bố kế hoạch làm việc.\n",
+        published=dt.date(2024, 4, 10),
+    )
+    assert facts.roles == {("Quách Văn Tường", "ATTENDED"), ("Bùi Thị Nhàn", "SPOKE_AT")}
+
+
+def test_the_chair_named_after_duoi_su_chu_tri_cua() -> None:
+    facts = extract_text(
+        "Ủy ban nhân dân tỉnh Hòa Bình họp thường kỳ\n"
+        "Sáng 2/5, dưới sự chủ trì của Chủ tịch Bùi Văn Thắm, Ủy ban nhân dân tỉnh họp phiên họp thường kỳ tháng 4.\n",
+        published=dt.date(2024, 5, 3),
+    )
+    assert ("Bùi Văn Thắm", "CHAIRED") in facts.roles
+
+
+def test_an_attendance_verb_before_the_event_makes_it_one_even_with_no_name_in_its_sentence() -> None:
+    facts = extract_text(
+        "Thứ trưởng kiểm tra công tác phòng cháy tại tỉnh Hòa Bình\n"
+        "Tham dự buổi làm việc còn có lãnh đạo các sở, ngành của tỉnh Hòa Bình. "
+        "Về phía tỉnh có đồng chí Hà Văn Lỏng, Phó Chủ tịch UBND tỉnh Hòa Bình.\n",
+        published=dt.date(2024, 5, 3),
+    )
+    assert facts.roles == {("Hà Văn Lỏng", "ATTENDED")}
+
+
+def test_a_lead_that_says_someone_works_with_a_body_gives_a_working_session() -> None:
+    facts = extract_text(
+        "Tỉnh Hòa Bình cần đẩy mạnh trồng rừng gỗ lớn\n"
+        "Bộ trưởng Đinh Công Sửu làm việc với lãnh đạo tỉnh Hòa Bình. "
+        "Chủ tịch UBND tỉnh Hòa Bình Bùi Văn Thắm đã báo cáo với đoàn công tác kết quả trồng rừng năm qua.\n",
+        published=dt.date(2024, 5, 3),
+    )
+    assert ("Bùi Văn Thắm", "SPOKE_AT") in facts.roles
+    (event,) = facts.entities("Event")
+    assert event.properties["kind"] == "buổi làm việc"
+
+
+def test_a_gathering_a_grand_ceremony_and_a_plaque_ceremony_are_events() -> None:
+    facts = extract_text(
+        "Lễ gắn biển tên đường Bác sĩ Lường Văn Nọi tại tỉnh Hòa Bình\n"
+        "Về phía tỉnh Hòa Bình có đồng chí Hà Văn Lỏng, Phó Chủ tịch UBND tỉnh.\n",
+        published=dt.date(2024, 5, 3),
+    )
+    assert facts.roles == {("Hà Văn Lỏng", "ATTENDED")}
+    facts = extract_text(
+        "Doanh nghiệp gặp gỡ đầu xuân\n"
+        "Ngày 6/2, tỉnh Hòa Bình tổ chức buổi họp mặt doanh nghiệp đầu xuân. "
+        "Ông Bùi Văn Thắm, Chủ tịch UBND tỉnh Hòa Bình, nhấn mạnh: tỉnh luôn đồng hành cùng doanh nghiệp.\n",
+        published=dt.date(2024, 2, 7),
+    )
+    assert facts.roles == {("Bùi Văn Thắm", "SPOKE_AT")}
+    facts = extract_text(
+        "Mừng ngày hội của các tăng ni\n"
+        "Cùng ngày, Ban Trị sự tỉnh Hòa Bình tổ chức Đại lễ Vu Lan. "
+        "Thay mặt lãnh đạo tỉnh, Phó Chủ tịch UBND tỉnh Hòa Bình Hà Văn Lỏng gửi lời chúc mừng các tăng ni.\n",
+        published=dt.date(2024, 8, 20),
+    )
+    assert facts.roles == {("Hà Văn Lỏng", "SPOKE_AT")}

@@ -153,3 +153,15 @@ def test_a_historic_site_named_after_a_place_is_not_a_person() -> None:
     )
     assert facts.persons == {"Lê Văn Tám"}
     assert facts.roles == {("Lê Văn Tám", "CHAIRED")}
+
+
+def test_a_hospital_name_after_benh_vien_is_not_a_person() -> None:
+    facts = extract_text(
+        "Tin Hòa Bình\n"
+        "Bác sĩ Lê Văn Tám, Trưởng khoa Nhi – Bệnh viện Bạch Mai, cho biết cháu bé đã qua cơn nguy kịch.\n"
+    )
+    assert facts.persons == {"Lê Văn Tám"}
+
+
+def test_a_family_clan_is_not_a_person() -> None:
+    assert find_persons("Hội đồng trị sự Trần Đức Tộc họp bàn việc tu sửa nhà thờ họ.") == []

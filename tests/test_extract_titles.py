@@ -797,3 +797,24 @@ def test_an_office_chief_who_is_also_the_spokesperson_of_the_committee() -> None
         ("Lê Văn Tám", "Người phát ngôn Ủy ban nhân dân tỉnh Hòa Bình"),
         ("Hồ Thị Hoa", "Người phát ngôn Bộ Tư pháp"),
     }
+
+
+def test_a_deputy_head_of_the_investigation_agency_is_in_the_police_not_in_the_next_titles_department() -> None:
+    facts = extract_text(
+        "Khởi tố vụ án tại huyện Lạc Thủy\n"
+        "Thượng tá Đỗ Văn Khang, Phó Thủ trưởng Cơ quan Cảnh sát điều tra, Trưởng phòng Cảnh sát hình sự "
+        "Công an tỉnh Hòa Bình cho biết vụ việc đang được điều tra.\n"
+    )
+    assert facts.holds == {
+        ("Đỗ Văn Khang", "Phó Thủ trưởng Cơ quan Cảnh sát điều tra Công an tỉnh Hòa Bình"),
+        ("Đỗ Văn Khang", "Trưởng phòng Cảnh sát hình sự Công an tỉnh Hòa Bình"),
+    }
+
+
+def test_a_bare_party_secretary_before_two_companies_is_the_first_ones() -> None:
+    facts = extract_text(
+        "Kỷ luật cán bộ doanh nghiệp\n"
+        "Ông Lê Văn Khải, Bí thư Đảng ủy, Giám đốc Công ty cổ phần Sông Mây, Chủ tịch Công ty TNHH Suối Bạc "
+        "bị khiển trách.\n"
+    )
+    assert ("Lê Văn Khải", "Bí thư Đảng ủy Công ty cổ phần Sông Mây") in facts.holds
