@@ -134,7 +134,7 @@ def article_info(doc: Document, ctx: Context) -> ArticleInfo:
         authors=list(doc.authors),
         place=doc.place or ctx.places.province_name,
         url=doc.url,
-        content_hash=getattr(doc, "content_hash", "") or "",
+        content_hash=doc.content_hash,
     )
 
 

@@ -284,6 +284,20 @@ def _place_at(
     return name, pos + len(name)
 
 
+def _place_after_level(
+    text: str, level_end: int, end: int, stops: frozenset[int], level: str
+) -> tuple[str, int] | None:
+    """The place a level word ("tỉnh", "huyện", "xã", ...) introduces: after "tỉnh" only a province."""
+    return _place_at(
+        text,
+        _skip_space(text, level_end, end),
+        end,
+        stops,
+        generic=level != "tỉnh",
+        district=LEVEL_OF_WORD[level] == "district",
+    )
+
+
 def parse_org(text: str, pos: int, end: int, stops: frozenset[int] = frozenset()) -> OrgRef | None:
     """The organisation name starting at ``pos`` (None if none does). ``stops``: person-name starts."""
     ref = _parse_org(text, pos, end, stops)
@@ -349,14 +363,7 @@ def _parse_org(text: str, pos: int, end: int, stops: frozenset[int]) -> OrgRef |
     if level:
         ref.level = LEVEL_WORDS[level.group(0).strip()]
         ref.end = level.end()
-        place = _place_at(
-            text,
-            _skip_space(text, level.end(), end),
-            end,
-            stops,
-            generic=ref.level != "tỉnh",
-            district=LEVEL_OF_WORD[ref.level] == "district",
-        )
+        place = _place_after_level(text, level.end(), end, stops, ref.level)
         if place:
             ref.place, ref.end = place
         elif level.group(0).endswith(" "):
@@ -506,14 +513,7 @@ def parse_named_body(text: str, pos: int, end: int, stops: frozenset[int] = froz
     level = _LEVEL_RE.match(text, after, end)
     if level:
         ref = OrgRef(pos, level.end(), [], Unit("local", kind, name), LEVEL_WORDS[level.group(0).strip()])
-        place = _place_at(
-            text,
-            _skip_space(text, level.end(), end),
-            end,
-            stops,
-            generic=ref.level != "tỉnh",
-            district=LEVEL_OF_WORD[ref.level] == "district",
-        )
+        place = _place_after_level(text, level.end(), end, stops, ref.level)
         if place is None:
             return None
         ref.place, ref.end = place

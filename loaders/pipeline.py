@@ -18,8 +18,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from graph.model import ArticleInfo, Extraction
+from graph.model import Extraction
 from loaders.document import Document
+from loaders.extract import extract_document
 from loaders.read import ReadError, _iter_file, iter_files
 
 #: Records (jsonl) or files per chunk sent to a worker: large enough to amortise the inter-process
@@ -30,39 +31,9 @@ FILE_CHUNK = 8
 Result = Extraction | ReadError
 
 
-def article_info(doc: Document) -> ArticleInfo:
-    """The article metadata of a document, as the extraction contract carries it."""
-    return ArticleInfo(
-        id=doc.id,
-        path=doc.path,
-        title=doc.title,
-        published=doc.published,
-        source=doc.source,
-        authors=list(doc.authors),
-        place=doc.place,
-        url=doc.url,
-        content_hash=doc.content_hash,
-    )
-
-
-def _fallback_extract(doc: Document) -> Extraction:
-    return Extraction(article=article_info(doc))
-
-
-def _extractor() -> Callable[[Document], Extraction]:
-    """The fact extractor (loaders.extract) if present; the article metadata alone otherwise."""
+def _extract(doc: Document) -> Result:
     try:
-        from loaders.extract import extract_document
-    except ModuleNotFoundError as exc:
-        if exc.name != "loaders.extract":
-            raise
-        return _fallback_extract
-    return extract_document
-
-
-def _extract(doc: Document, extract: Callable[[Document], Extraction]) -> Result:
-    try:
-        return extract(doc)
+        return extract_document(doc)
     except Exception as exc:  # one article's failure must not stop the batch; report it
         where = f"{doc.path}:{doc.position}" if doc.position else doc.path
         message = " ".join(str(exc).split())[:300]  # one line on stderr, whatever the exception says
@@ -70,11 +41,10 @@ def _extract(doc: Document, extract: Callable[[Document], Extraction]) -> Result
 
 
 def _process_files(paths: list[str]) -> list[Result]:
-    extract = _extractor()
     out: list[Result] = []
     for path in paths:
         for item in _iter_file(Path(path)):
-            out.append(item if isinstance(item, ReadError) else _extract(item, extract))
+            out.append(item if isinstance(item, ReadError) else _extract(item))
     return out
 
 
@@ -83,7 +53,6 @@ def _process_lines(path: str, lines: list[tuple[int, str]]) -> list[Result]:
 
     from loaders.jsonl import record_document
 
-    extract = _extractor()
     out: list[Result] = []
     for number, line in lines:
         try:
@@ -100,7 +69,7 @@ def _process_lines(path: str, lines: list[tuple[int, str]]) -> list[Result]:
             message = " ".join(str(exc).split())[:300]
             out.append(ReadError(f"{path}:{number}", f"unexpected {type(exc).__name__}: {message}"))
             continue
-        out.append(_extract(doc, extract))
+        out.append(_extract(doc))
     return out
 
 
