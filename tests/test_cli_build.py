@@ -4,8 +4,6 @@ and how a missing store or an unreachable Neo4j server is reported."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -13,11 +11,11 @@ import pytest
 from test_build_factory import BAC_NINH_POST, bac_ninh_article
 from typer.testing import CliRunner
 
+from conftest import database_held_open
 from graph.build import build_graph
 from graph.store.embedded import open_store
 from queries.cli import app
 
-REPO = Path(__file__).resolve().parents[1]
 UNREACHABLE = "bolt://127.0.0.1:9"  # the discard port: connection refused at once
 
 
@@ -137,30 +135,13 @@ def test_cypher_syntax_error_and_missing_store_are_one_line_errors(small_db: Pat
 
 
 def test_writing_to_a_store_locked_by_another_process_is_a_one_line_error(small_db: Path) -> None:
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, ladybug; db = ladybug.Database(sys.argv[1]); print('ready', flush=True); sys.stdin.read()",
-            str(small_db),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    with database_held_open(small_db) as pid:
         result = run("cypher", "MATCH (p:Person) SET p.name = 'x'", "--write", "--db", str(small_db))
         assert result.exit_code == 1
         assert result.stderr == (
-            f"error: {small_db} is locked by another process (process {holder.pid}); "
+            f"error: {small_db} is locked by another process (process {pid}); "
             "close the other danvan or use another --db\n"
         )
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.close()
-        holder.wait(timeout=30)
 
 
 def test_param_without_equals_sign_is_a_usage_error(small_db: Path) -> None:

@@ -12,13 +12,12 @@ import pytest
 from test_build_factory import BAC_NINH_POST, ArticleMaker, bac_ninh_article, other_province_article
 
 import graph.store.embedded as embedded
+from conftest import REPO, database_held_open
 from graph.build import build_graph
 from graph.knowledge import KnowledgeGraph
 from graph.model import Extraction
 from graph.schema import SCHEMA
 from graph.store.embedded import ReadOnlyError, StoreError, open_store
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def corpus() -> list[Extraction]:
@@ -278,29 +277,12 @@ def test_a_store_locked_by_another_process_gives_a_clear_error(tmp_path: Path) -
     path = tmp_path / "g.lbdb"
     with open_store(path) as store:
         store.ingest(corpus()[:1])
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, ladybug; db = ladybug.Database(sys.argv[1]); print('ready', flush=True); sys.stdin.read()",
-            str(path),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    with database_held_open(path) as pid:
         with pytest.raises(StoreError) as error, open_store(path):
             pass
         message = str(error.value)
         assert "\n" not in message
-        assert f"{path} is locked by another process (process {holder.pid})" in message
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.close()
-        holder.wait(timeout=30)
+        assert f"{path} is locked by another process (process {pid})" in message
 
 
 def test_a_store_made_by_another_schema_is_refused_with_its_version(tmp_path: Path) -> None:
