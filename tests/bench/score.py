@@ -100,14 +100,17 @@ _corpus_index: dict[str, tuple[int, str]] | None = None
 def _corpus_line(record_id: str) -> tuple[int, str]:
     global _corpus_index
     if _corpus_index is None:
-        _corpus_index = {}
+        # Built aside and kept only once complete: a failed read (no corpus) is reported again next time
+        # instead of leaving an empty index that turns every later lookup into a KeyError.
+        index: dict[str, tuple[int, str]] = {}
         with CORPUS.open(encoding="utf-8") as stream:
             for number, line in enumerate(stream, 1):
                 head = line[:40]
                 start = head.find('"id": "')
                 if start >= 0:
                     rid = head[start + 7 :].split('"', 1)[0]
-                    _corpus_index[rid] = (number, line)
+                    index[rid] = (number, line)
+        _corpus_index = index
     return _corpus_index[record_id]
 
 
