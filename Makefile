@@ -18,6 +18,8 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	mkdir -p $(VENV)/typecheck/danvan
+	for room in cli graph loaders queries viz; do ln -sfn ../../../$$room $(VENV)/typecheck/danvan/$$room; done
 	touch $(STAMP)
 
 # Neo4j's own Cypher parser and linter (npm), used by the tests to check every Cypher text sent to Neo4j.
@@ -45,8 +47,8 @@ demo: venv
 	@echo "demo written to $(OUT)/: graph.ttl, queries/, maps/index.html (database: $(DEMO_DB))"
 
 test: venv node browser
-	$(BIN)/ruff check graph loaders queries viz tests
-	$(BIN)/ruff format --check graph loaders queries viz tests
+	$(BIN)/ruff check cli graph loaders queries viz tests
+	$(BIN)/ruff format --check cli graph loaders queries viz tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
@@ -59,8 +61,8 @@ bench: venv
 	$(BIN)/python tests/bench/maps.py
 
 lint: venv
-	$(BIN)/ruff check graph loaders queries viz tests
-	$(BIN)/ruff format --check graph loaders queries viz tests
+	$(BIN)/ruff check cli graph loaders queries viz tests
+	$(BIN)/ruff format --check cli graph loaders queries viz tests
 	$(BIN)/mypy
 
 clean:

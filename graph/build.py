@@ -29,12 +29,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from graph import places
-from graph.ids import edge_id
-from graph.knowledge import KnowledgeGraph
-from graph.model import ArticleInfo, Entity, Evidence, Extraction, Fact
-from graph.resolve import Resolution, clean, entity_key, holding_status, norm, norm_place, pick, resolve
-from graph.schema import SCHEMA
+from danvan.graph import places
+from danvan.graph.ids import edge_id
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.model import ArticleInfo, Entity, Evidence, Extraction, Fact
+from danvan.graph.resolve import Resolution, clean, entity_key, holding_status, norm, norm_place, pick, resolve
+from danvan.graph.schema import SCHEMA
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.ids import edge_id
-from graph.schema import SCHEMA
+from danvan.graph.ids import edge_id
+from danvan.graph.schema import SCHEMA
 
 
 class KnowledgeGraph:

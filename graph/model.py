@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.schema import SCHEMA
+from danvan.graph.schema import SCHEMA
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from graph.knowledge import KnowledgeGraph
-from graph.schema import SCHEMA, Property
-from graph.store.neo4j_statements import property_value
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.schema import SCHEMA, Property
+from danvan.graph.store.neo4j_statements import property_value
 
 #: neo4j-admin column types for the schema's property types.
 CSV_TYPES = {

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from graph import places
-from graph.ids import make_id
-from graph.model import Entity, Extraction
-from graph.tones import fix_tone_placement
+from danvan.graph import places
+from danvan.graph.ids import make_id
+from danvan.graph.model import Entity, Extraction
+from danvan.graph.tones import fix_tone_placement
 
 _SPACES = re.compile(r"\s+")
 _PLACE_PREFIX = re.compile(r"^(tỉnh|thành phố|tp\.?)\s+")

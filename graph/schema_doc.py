@@ -10,7 +10,7 @@ import argparse
 import re
 from pathlib import Path
 
-from graph.schema import SCHEMA, Schema
+from danvan.graph.schema import SCHEMA, Schema
 
 START = "<!-- schema:start -->"
 END = "<!-- schema:end -->"

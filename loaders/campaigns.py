@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from loaders.organizations import find_orgs, locality_kind, resolve
+from danvan.loaders.organizations import find_orgs, locality_kind, resolve
 
 if TYPE_CHECKING:
-    from loaders.context import Context, Sentence
+    from danvan.loaders.context import Context, Sentence
 
 #: Named campaigns: (pattern, canonical name, kind). Matched case-sensitively on the first letter
 #: (lower-case "dân vận khéo" is the common noun "skilful mobilisation", not the movement).

@@ -13,12 +13,12 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from graph import places
-from graph.ids import make_id
-from graph.model import Entity, Evidence, Fact
-from loaders.document import Document
-from loaders.organizations import Org, PlaceContext, parse_org, resolve
-from loaders.persons import STOP_WORDS, UPPER, PersonMention, surnames
+from danvan.graph import places
+from danvan.graph.ids import make_id
+from danvan.graph.model import Entity, Evidence, Fact
+from danvan.loaders.document import Document
+from danvan.loaders.organizations import Org, PlaceContext, parse_org, resolve
+from danvan.loaders.persons import STOP_WORDS, UPPER, PersonMention, surnames
 
 
 @dataclass

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from loaders.organizations import Org, find_orgs, parse_org, resolve
-from loaders.persons import LOWER
+from danvan.loaders.organizations import Org, find_orgs, parse_org, resolve
+from danvan.loaders.persons import LOWER
 
 if TYPE_CHECKING:
-    from loaders.context import Context, Sentence
+    from danvan.loaders.context import Context, Sentence
 
 KINDS = {
     "nghị quyết": "nghị quyết",
@@ -209,7 +209,7 @@ def _document(
         ctx.fact("ISSUED", ctx.org(issuer, sentence), doc_id, sentence)
     events = ctx.notes.get("events", [])
     if events and re.search(r"nhằm|triển khai|thực hiện|quán triệt", sentence.text):
-        from loaders.events import KIND_RE
+        from danvan.loaders.events import KIND_RE
 
         mention = KIND_RE.search(sentence.text)
         if mention:

@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from loaders import dates
-from loaders.organizations import find_orgs, locality_kind, resolve
-from loaders.persons import UPPER, PersonMention
-from loaders.titles import RANKS, find_chains
+from danvan.loaders import dates
+from danvan.loaders.organizations import find_orgs, locality_kind, resolve
+from danvan.loaders.persons import UPPER, PersonMention
+from danvan.loaders.titles import RANKS, find_chains
 
 if TYPE_CHECKING:
-    from loaders.context import Context, Sentence
+    from danvan.loaders.context import Context, Sentence
 
 _LE = (
     r"[Ll]ễ\s+(?:kỷ niệm|kỉ niệm|phát động|ra mắt|khai mạc|bế mạc|trao|tuyên dương|khánh thành|khởi công|công bố|"

@@ -10,16 +10,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from graph.model import ArticleInfo, Extraction
-from loaders.campaigns import find_campaigns
-from loaders.context import Context
-from loaders.document import Document
-from loaders.documents import find_documents
-from loaders.events import assign_roles, find_events
-from loaders.organizations import Org
-from loaders.persons import find_persons, find_short_forms, is_photo_credit
-from loaders.place_mentions import find_places
-from loaders.titles import CURRENT, FORMER, assign
+from danvan.graph.model import ArticleInfo, Extraction
+from danvan.loaders.campaigns import find_campaigns
+from danvan.loaders.context import Context
+from danvan.loaders.document import Document
+from danvan.loaders.documents import find_documents
+from danvan.loaders.events import assign_roles, find_events
+from danvan.loaders.organizations import Org
+from danvan.loaders.persons import find_persons, find_short_forms, is_photo_credit
+from danvan.loaders.place_mentions import find_places
+from danvan.loaders.titles import CURRENT, FORMER, assign
 
 Component = Callable[[Context], None]
 

@@ -34,7 +34,7 @@ def country_at(text: str, pos: int, end: int) -> str:
     if match is None:
         return ""
     # A province or Vietnamese unit named with the state's word first: "Lào Cai" is not Laos.
-    from loaders.organizations import province_pattern  # late: organizations imports persons
+    from danvan.loaders.organizations import province_pattern  # late: organizations imports persons
 
     province = province_pattern()[0].match(text, pos, end)
     if province is not None and province.end() > match.end():

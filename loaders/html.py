@@ -16,11 +16,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from loaders.document import Document, Span
-from loaders.encoding import DecodeError, decode
-from loaders.jsonl import parse_date
-from loaders.normalize import to_nfc
-from loaders.read import MAX_HTML_BYTES, ReadError, _read_bytes, build_document
+from danvan.loaders.document import Document, Span
+from danvan.loaders.encoding import DecodeError, decode
+from danvan.loaders.jsonl import parse_date
+from danvan.loaders.normalize import to_nfc
+from danvan.loaders.read import MAX_HTML_BYTES, ReadError, _read_bytes, build_document
 
 _DROP_TAGS = (
     "script", "style", "noscript", "iframe", "svg", "form", "button", "nav", "header", "footer", "aside",

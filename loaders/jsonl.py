@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from graph.ids import slugify
-from loaders.document import Document, Span
-from loaders.normalize import to_nfc
-from loaders.read import MAX_ARTICLE_BYTES, ReadError, build_document
+from danvan.graph.ids import slugify
+from danvan.loaders.document import Document, Span
+from danvan.loaders.normalize import to_nfc
+from danvan.loaders.read import MAX_ARTICLE_BYTES, ReadError, build_document
 
 _BODY_KEYS = ("body", "text", "content")
 _DATE_KEYS = ("date", "published", "published_at", "datePublished")

@@ -28,9 +28,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph import places
-from loaders.chrome import is_chrome, is_footer_marker, is_menu
-from loaders.document import Span
+from danvan.graph import places
+from danvan.loaders.chrome import is_chrome, is_footer_marker, is_menu
+from danvan.loaders.document import Span
 
 _WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|cn)"
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from graph.tones import fix_tone_placement
+from danvan.graph.tones import fix_tone_placement
 
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v\f"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from graph import places
-from loaders.abbreviations import expand
-from loaders.persons import STOP_WORDS, SYLLABLE, surnames
+from danvan.graph import places
+from danvan.loaders.abbreviations import expand
+from danvan.loaders.persons import STOP_WORDS, SYLLABLE, surnames
 
 DATA = Path(__file__).with_name("data")
 
@@ -417,7 +417,7 @@ def _dash_in_name(text: str, pos: int, end: int) -> int:
     first = match.group(1)
     if f"{first} {match.group(2)}" in _NOT_NAME_PARTS or first in _NOT_NAME_PARTS or first in _BODY_END_WORDS:
         return 0
-    from loaders.titles import role_pattern  # titles builds on this module
+    from danvan.loaders.titles import role_pattern  # titles builds on this module
 
     after = match.start(1)
     if role_pattern().match(text, after, end) or match.group(1) in surnames():

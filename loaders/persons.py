@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from graph import places
-from loaders.foreign import country_at
+from danvan.graph import places
+from danvan.loaders.foreign import country_at
 
 DATA = Path(__file__).with_name("data")
 

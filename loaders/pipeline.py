@@ -18,10 +18,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from graph.model import Extraction
-from loaders.document import Document
-from loaders.extract import extract_document
-from loaders.read import ReadError, _iter_file, iter_files
+from danvan.graph.model import Extraction
+from danvan.loaders.document import Document
+from danvan.loaders.extract import extract_document
+from danvan.loaders.read import ReadError, _iter_file, iter_files
 
 #: Records (jsonl) or files per chunk sent to a worker: large enough to amortise the inter-process
 #: traffic, small enough to keep both cores busy to the end.
@@ -51,7 +51,7 @@ def _process_files(paths: list[str]) -> list[Result]:
 def _process_lines(path: str, lines: list[tuple[int, str]]) -> list[Result]:
     import json
 
-    from loaders.jsonl import record_document
+    from danvan.loaders.jsonl import record_document
 
     out: list[Result] = []
     for number, line in lines:
@@ -78,7 +78,7 @@ Task = tuple[Callable[..., list[Result]], tuple[Any, ...]] | list[Result]
 
 def _jsonl_tasks(path: Path) -> Iterator[Task]:
     """Chunks of raw lines of one .jsonl file; read errors are passed through in place."""
-    from loaders.jsonl import _lines
+    from danvan.loaders.jsonl import _lines
 
     if path.stat().st_size == 0:
         yield [ReadError(str(path), "empty file")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from loaders.context import Context
+    from danvan.loaders.context import Context
 
 
 def find_places(ctx: Context) -> None:

@@ -12,12 +12,12 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from graph.ids import content_hash
-from loaders.document import Document, Span
-from loaders.encoding import DecodeError, decode
-from loaders.metadata import analyse, infer_place
-from loaders.normalize import normalize, to_nfc
-from loaders.sentences import split_sentences
+from danvan.graph.ids import content_hash
+from danvan.loaders.document import Document, Span
+from danvan.loaders.encoding import DecodeError, decode
+from danvan.loaders.metadata import analyse, infer_place
+from danvan.loaders.normalize import normalize, to_nfc
+from danvan.loaders.sentences import split_sentences
 
 #: Extensions read when walking a folder (a file named explicitly is read whatever its extension).
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
@@ -138,11 +138,11 @@ def _iter_file(path: Path) -> Iterator[Document | ReadError]:
     suffix = path.suffix.lower()
     try:
         if suffix == ".jsonl":
-            from loaders.jsonl import read_jsonl
+            from danvan.loaders.jsonl import read_jsonl
 
             yield from read_jsonl(path)
         elif suffix in (".html", ".htm", ".xhtml"):
-            from loaders.html import read_html_file
+            from danvan.loaders.html import read_html_file
 
             yield read_html_file(path)
         else:

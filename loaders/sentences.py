@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from graph import places
-from loaders.document import Span
+from danvan.graph import places
+from danvan.loaders.document import Span
 
 ABBREVIATIONS = frozenset(
     {

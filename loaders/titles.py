@@ -18,9 +18,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from graph.schema import SCHEMA
-from loaders.foreign import country_at, looks_vietnamese
-from loaders.organizations import (
+from danvan.graph.schema import SCHEMA
+from danvan.loaders.foreign import country_at, looks_vietnamese
+from danvan.loaders.organizations import (
     Org,
     OrgRef,
     PlaceContext,
@@ -31,7 +31,7 @@ from loaders.organizations import (
     unit_pattern,
     units,
 )
-from loaders.persons import PersonMention, surnames
+from danvan.loaders.persons import PersonMention, surnames
 
 DATA = Path(__file__).with_name("data")
 

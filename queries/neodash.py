@@ -19,8 +19,8 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from queries.library import Query, strip_literals
-from queries.params import Param
+from danvan.queries.catalog import Query, strip_literals
+from danvan.queries.params import Param
 
 DASHBOARD_VERSION = "2.4"
 _NAMESPACE = uuid.UUID("6f1b3c2e-8d0a-5a4e-9c1d-2b7f0e5d4a31")

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from graph.store.result import QueryResult
-from queries.library import Query
-from queries.params import bind
+from danvan.graph.store.result import QueryResult
+from danvan.queries.catalog import Query
+from danvan.queries.params import bind
 
 
 class QueryStore(Protocol):
@@ -45,7 +45,7 @@ class Backend:
 def open_backend(db: Path | None = None, neo4j: Neo4jSettings | None = None, write: bool = False) -> Iterator[Backend]:
     """Neo4j when settings are given, else the embedded store at ``db`` (opened read-only unless ``write``)."""
     if neo4j is not None:
-        from graph.store.neo4j import Neo4jStore
+        from danvan.graph.store.neo4j import Neo4jStore
 
         store = Neo4jStore(neo4j.uri, neo4j.user, neo4j.password, neo4j.database)
         try:
@@ -61,7 +61,7 @@ def open_backend(db: Path | None = None, neo4j: Neo4jSettings | None = None, wri
         raise ValueError("no embedded database path given")
     if not Path(db).exists():
         raise FileNotFoundError(f"{db}: no graph database here (build one with `danvan build PATH --db {db}`)")
-    from graph.store.embedded import open_store
+    from danvan.graph.store.embedded import open_store
 
     with open_store(Path(db), read_only=not write) as embedded:
         yield Backend("embedded", embedded)

@@ -65,8 +65,8 @@ def corpus_file() -> Path:
 @pytest.fixture(scope="session")
 def seed_extractions(seed_files: list[Path]) -> list:  # list[graph.model.Extraction]
     """The seed articles run through the real reading and extraction pipeline."""
-    from graph.model import Extraction
-    from loaders.pipeline import extract_paths
+    from danvan.graph.model import Extraction
+    from danvan.loaders.pipeline import extract_paths
 
     results = list(extract_paths(seed_files, workers=1))
     extractions = [r for r in results if isinstance(r, Extraction)]
@@ -76,7 +76,7 @@ def seed_extractions(seed_files: list[Path]) -> list:  # list[graph.model.Extrac
 
 @pytest.fixture(scope="session")
 def seed_graph(seed_extractions: list):  # -> graph.knowledge.KnowledgeGraph
-    from graph.build import build_graph
+    from danvan.graph.build import build_graph
 
     return build_graph(seed_extractions)
 
@@ -84,7 +84,7 @@ def seed_graph(seed_extractions: list):  # -> graph.knowledge.KnowledgeGraph
 @pytest.fixture(scope="session")
 def seed_db(seed_graph, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A real LadybugDB file on disk holding the seed graph. Treat it as read-only."""
-    from graph.store.embedded import open_store
+    from danvan.graph.store.embedded import open_store
 
     path = tmp_path_factory.mktemp("seed-db") / "seed.lbdb"
     with open_store(path) as store:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from graph.model import Extraction
-from loaders.extract import extract_document
-from loaders.read import build_document
+from danvan.graph.model import Extraction
+from danvan.loaders.extract import extract_document
+from danvan.loaders.read import build_document
 
 ROLE_TYPES = ("CHAIRED", "ATTENDED", "SPOKE_AT")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from graph.ids import make_id
-from graph.knowledge import KnowledgeGraph
+from danvan.graph.ids import make_id
+from danvan.graph.knowledge import KnowledgeGraph
 
 HOSTILE_NAME = "<script>alert(1)</script> \"Quoted\" 'single' & co"
 HOSTILE_EVIDENCE = "Evidence with <img src=x onerror=alert(2)> and </script><!-- inside"

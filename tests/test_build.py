@@ -9,9 +9,9 @@ import logging
 import pytest
 from test_build_factory import BAC_NINH_POST, ArticleMaker, bac_ninh_article
 
-from graph.build import build_graph
-from graph.knowledge import KnowledgeGraph
-from graph.model import Extraction
+from danvan.graph.build import build_graph
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.model import Extraction
 
 
 def holds_edges(kg: KnowledgeGraph) -> list[dict]:
@@ -116,7 +116,7 @@ def test_fact_naming_an_unknown_entity_is_skipped_with_a_warning(caplog: pytest.
     a = ArticleMaker("bad", "2024-01-01", place="Bắc Ninh")
     p = a.person("Nguyễn Văn A")
     a.fact("HOLDS", p, "e99", "câu")
-    with caplog.at_level(logging.WARNING, logger="graph.build"):
+    with caplog.at_level(logging.WARNING, logger="danvan.graph.build"):
         kg = build_graph([a.build()])
     assert kg.counts()["relationships"]["HOLDS"] == 0
     assert "unknown entity" in caplog.text

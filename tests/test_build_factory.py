@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from graph.ids import content_hash
-from graph.model import ArticleInfo, Entity, Evidence, Extraction, Fact
+from danvan.graph.ids import content_hash
+from danvan.graph.model import ArticleInfo, Entity, Evidence, Extraction, Fact
 
 BAC_NINH_POST = "Trưởng Ban Dân vận Tỉnh ủy Bắc Ninh"
 

@@ -12,9 +12,9 @@ from test_build_factory import BAC_NINH_POST, bac_ninh_article
 from typer.testing import CliRunner
 
 from conftest import database_held_open
-from graph.build import build_graph
-from graph.store.embedded import open_store
-from queries.cli import app
+from danvan.cli import app
+from danvan.graph.build import build_graph
+from danvan.graph.store.embedded import open_store
 
 UNREACHABLE = "bolt://127.0.0.1:9"  # the discard port: connection refused at once
 

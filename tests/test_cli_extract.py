@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from graph.model import Extraction
-from graph.schema import SCHEMA
-from loaders.pipeline import extract_paths
-from loaders.read import ReadError
-from queries.cli import app
+from danvan.cli import app
+from danvan.graph.model import Extraction
+from danvan.graph.schema import SCHEMA
+from danvan.loaders.pipeline import extract_paths
+from danvan.loaders.read import ReadError
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLE = (
@@ -88,7 +88,7 @@ def test_cli_writes_articles_and_reports_each_bad_file_on_one_line(batch: Path, 
 def test_cli_subprocess_parallel_stdout_and_exit_status(batch: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     proc = subprocess.run(
-        [sys.executable, "-m", "queries.cli", "extract", str(batch), "--workers", "2"],
+        [sys.executable, "-m", "danvan.cli", "extract", str(batch), "--workers", "2"],
         capture_output=True,
         text=True,
         env=env,
@@ -102,7 +102,7 @@ def test_cli_subprocess_parallel_stdout_and_exit_status(batch: Path) -> None:
     assert all(line.startswith("error: ") and str(batch) in line for line in proc.stderr.strip().splitlines())
 
     good = subprocess.run(
-        [sys.executable, "-m", "queries.cli", "extract", str(batch / "a_good.txt")],
+        [sys.executable, "-m", "danvan.cli", "extract", str(batch / "a_good.txt")],
         capture_output=True,
         text=True,
         env=env,

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from graph.schema import SCHEMA
-from graph.store import neo4j_statements as stmts
-from graph.store.neo4j import Neo4jStore
+from danvan.graph.schema import SCHEMA
+from danvan.graph.store import neo4j_statements as stmts
+from danvan.graph.store.neo4j import Neo4jStore
 from tests.cypher_lint import errors, lint_cypher
 from tests.test_neo4j_double import RecordingDriver, full_graph
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 from extract_helpers import extract_text
 
-from loaders.abbreviations import expand
-from loaders.campaigns import parse_number
+from danvan.loaders.abbreviations import expand
+from danvan.loaders.campaigns import parse_number
 
 
 def test_vietnamese_number_format() -> None:

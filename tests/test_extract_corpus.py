@@ -6,9 +6,9 @@ import json
 from itertools import islice
 from pathlib import Path
 
-from graph.schema import SCHEMA
-from loaders.extract import extract_document
-from loaders.jsonl import record_document
+from danvan.graph.schema import SCHEMA
+from danvan.loaders.extract import extract_document
+from danvan.loaders.jsonl import record_document
 
 
 def test_first_corpus_articles_extract_without_errors(corpus_file: Path) -> None:
@@ -26,7 +26,7 @@ def test_first_corpus_articles_extract_without_errors(corpus_file: Path) -> None
 
 
 def test_empty_and_odd_documents() -> None:
-    from loaders.read import build_document
+    from danvan.loaders.read import build_document
 
     for text in ("", "\n\n", "x", "Ông Ông Ông", "Đồng chí , , ; : Trưởng Ban", "Chủ tịch " * 500):
         extraction = extract_document(build_document("odd.txt", text))

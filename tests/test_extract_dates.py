@@ -6,7 +6,7 @@ import datetime as dt
 
 from extract_helpers import extract_text
 
-from loaders.dates import first_date, leading_date, resolve
+from danvan.loaders.dates import first_date, leading_date, resolve
 
 
 def test_day_month_later_than_the_article_belongs_to_the_previous_year() -> None:

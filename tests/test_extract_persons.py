@@ -6,7 +6,7 @@ import datetime as dt
 
 from extract_helpers import extract_text
 
-from loaders.persons import find_persons
+from danvan.loaders.persons import find_persons
 
 
 def names(text: str) -> list[str]:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from extract_helpers import Facts
 
-from graph.model import Extraction
-from graph.schema import SCHEMA
-from loaders.normalize import normalize
-from loaders.read import read_file
+from danvan.graph.model import Extraction
+from danvan.graph.schema import SCHEMA
+from danvan.loaders.normalize import normalize
+from danvan.loaders.read import read_file
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +97,7 @@ def test_000_chair_of_the_workshop_in_the_headline(seeds: dict[str, Facts]) -> N
 
 
 def test_every_fact_has_evidence_offsets_into_the_original_text(seed_files: list[Path]) -> None:
-    from loaders.extract import extract_document
+    from danvan.loaders.extract import extract_document
 
     checked = 0
     for path in seed_files:
@@ -126,7 +126,7 @@ def test_entities_and_facts_follow_the_schema(seed_extractions: list[Extraction]
 
 
 def test_ids_are_deterministic_and_posts_merge_across_articles(seed_files: list[Path]) -> None:
-    from loaders.extract import extract_document
+    from danvan.loaders.extract import extract_document
 
     first = [extract_document(d).to_json() for p in seed_files for d in read_file(p)]
     second = [extract_document(d).to_json() for p in seed_files for d in read_file(p)]

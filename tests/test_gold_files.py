@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from conftest import REPO
-from graph.schema import SCHEMA
+from danvan.graph.schema import SCHEMA
 
 GOLD = REPO / "tests" / "gold"
 SAMPLES_DIR = REPO / "data" / "articles"

@@ -23,11 +23,11 @@ import pytest
 from rdflib import URIRef
 
 from conftest import SAMPLES
-from graph import places
-from graph.knowledge import KnowledgeGraph
-from graph.neo4j_csv import write_import_files
-from graph.rdf.export import to_string
-from graph.rdf.iris import node_iri
+from danvan.graph import places
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.neo4j_csv import write_import_files
+from danvan.graph.rdf.export import to_string
+from danvan.graph.rdf.iris import node_iri
 from tests.test_neo4j_double import RecordingDriver
 from tests.test_rdf import BASE, parse
 
@@ -38,8 +38,8 @@ LOCATED_IN_UPSERT = (
 
 
 def _extract(paths: list[Path]) -> list[Any]:
-    from graph.model import Extraction
-    from loaders.pipeline import extract_paths
+    from danvan.graph.model import Extraction
+    from danvan.loaders.pipeline import extract_paths
 
     return [r for r in extract_paths(paths, workers=1) if isinstance(r, Extraction)]
 
@@ -51,7 +51,7 @@ def sample_extractions() -> list[Any]:
 
 @pytest.fixture(scope="module")
 def sample_graph(sample_extractions: list[Any]) -> KnowledgeGraph:
-    from graph.build import build_graph
+    from danvan.graph.build import build_graph
 
     return build_graph(sample_extractions)
 
@@ -139,7 +139,7 @@ def test_seed_districts_lie_in_their_provinces(seed_graph: KnowledgeGraph) -> No
 def test_a_province_known_only_from_the_source_line_gets_its_node_from_the_gazetteer(
     sample_extractions: list[Any], tmp_path: Path
 ) -> None:
-    from graph.build import build_graph
+    from danvan.graph.build import build_graph
 
     # Nghệ An is named only in the source line (metadata), not in the text: no Place entity for it.
     article = tmp_path / "quynhluu.txt"
@@ -175,7 +175,7 @@ def test_a_province_known_only_from_the_source_line_gets_its_node_from_the_gazet
 
 
 def test_embedded_store_holds_the_seed_edges(seed_db: Path, seed_graph: KnowledgeGraph) -> None:
-    from queries.runner import open_backend
+    from danvan.queries.runner import open_backend
 
     with open_backend(seed_db) as backend:
         rows = backend.store.query(
@@ -195,7 +195,7 @@ def test_rdf_export_says_contained_in_place(seed_graph: KnowledgeGraph) -> None:
 
 
 def test_neo4j_load_merges_the_edge_between_labelled_places(seed_graph: KnowledgeGraph) -> None:
-    from graph.store.neo4j import Neo4jStore
+    from danvan.graph.store.neo4j import Neo4jStore
 
     driver = RecordingDriver()
     factory: Any = driver.factory
@@ -226,7 +226,7 @@ def test_neo4j_import_csv_has_the_edges(seed_graph: KnowledgeGraph, tmp_path: Pa
 
 
 def test_seed_map_of_bac_giang_shows_what_its_district_did(seed_graph: KnowledgeGraph) -> None:
-    from viz.selection import select
+    from danvan.viz.selection import select
 
     sel = select(seed_graph, "province", "Bắc Giang")
     names = {seed_graph.g.nodes[n]["name"] for n in sel.nodes}
@@ -239,7 +239,7 @@ def test_seed_map_of_bac_giang_shows_what_its_district_did(seed_graph: Knowledge
 def test_seed_map_of_bac_ninh_is_the_province_with_its_city_and_the_former_bac_giang(
     seed_graph: KnowledgeGraph,
 ) -> None:
-    from viz.selection import select
+    from danvan.viz.selection import select
 
     sel = select(seed_graph, "province", "Bắc Ninh")
     # "Bắc Ninh" also spells the city once "thành phố" is stripped; the province is meant, and the

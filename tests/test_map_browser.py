@@ -13,8 +13,8 @@ from map_samples import HOSTILE_NAME, sample_graph
 from map_samples import ids as sample_ids
 from typer.testing import CliRunner
 
-from queries.cli import app
-from viz.selection import select
+from danvan.cli import app
+from danvan.viz.selection import select
 
 pytest.importorskip("websocket", reason="websocket-client is not installed (pip install -e '.[dev]')")
 
@@ -45,7 +45,7 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="module")
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from graph.store.embedded import open_store
+    from danvan.graph.store.embedded import open_store
 
     path = tmp_path_factory.mktemp("map-db") / "sample.lbdb"
     with open_store(path) as store:
@@ -126,7 +126,7 @@ def test_hostile_names_render_as_text_and_run_nothing(browser: Browser, sample_d
 def test_big_map_draws_at_once_with_physics_off(browser: Browser, tmp_path: Path) -> None:
     from test_map_page import chain_graph
 
-    from viz.page import write_map
+    from danvan.viz.page import write_map
 
     kg = chain_graph(1200)
     out = write_map(kg, select(kg, "all", max_nodes=1100), tmp_path / "big.html")
@@ -138,8 +138,8 @@ def test_big_map_draws_at_once_with_physics_off(browser: Browser, tmp_path: Path
 
 
 def test_empty_map_is_ready_and_says_why(browser: Browser, tmp_path: Path) -> None:
-    from graph.knowledge import KnowledgeGraph
-    from viz.page import write_map
+    from danvan.graph.knowledge import KnowledgeGraph
+    from danvan.viz.page import write_map
 
     kg = sample_graph()
     # Nothing was said after 2030: the whole-graph map is empty, and says so instead of hanging.

@@ -10,14 +10,14 @@ from map_samples import ids as sample_ids
 from map_samples import sample_graph
 from typer.testing import CliRunner
 
-from queries.cli import app
+from danvan.cli import app
 
 ID = sample_ids()
 
 
 @pytest.fixture(scope="module")
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from graph.store.embedded import open_store
+    from danvan.graph.store.embedded import open_store
 
     path = tmp_path_factory.mktemp("map-cli-db") / "sample.lbdb"
     with open_store(path) as store:

@@ -15,12 +15,12 @@ from pathlib import Path
 from map_samples import HOSTILE_EVIDENCE, HOSTILE_NAME, HOSTILE_TITLE, sample_graph
 from map_samples import ids as sample_ids
 
-from graph.ids import make_id
-from graph.knowledge import KnowledgeGraph
-from graph.schema import SCHEMA
-from viz.layout import PHYSICS_LIMIT
-from viz.page import render_page
-from viz.selection import select
+from danvan.graph.ids import make_id
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.schema import SCHEMA
+from danvan.viz.layout import PHYSICS_LIMIT
+from danvan.viz.page import render_page
+from danvan.viz.selection import select
 
 ID = sample_ids()
 

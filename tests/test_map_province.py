@@ -19,16 +19,16 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLES
-from graph.knowledge import KnowledgeGraph
-from viz.index import write_index
-from viz.selection import select
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.viz.index import write_index
+from danvan.viz.selection import select
 
 
 @pytest.fixture(scope="module")
 def sample_graph() -> KnowledgeGraph:
-    from graph.build import build_graph
-    from graph.model import Extraction
-    from loaders.pipeline import extract_paths
+    from danvan.graph.build import build_graph
+    from danvan.graph.model import Extraction
+    from danvan.loaders.pipeline import extract_paths
 
     extractions = [r for r in extract_paths(sorted(SAMPLES.iterdir()), workers=1) if isinstance(r, Extraction)]
     return build_graph(extractions)
@@ -89,7 +89,7 @@ def test_cut_whole_graph_is_grown_from_hubs_not_a_scatter_of_islands(sample_grap
 
 
 def test_fact_tooltip_names_the_newspaper_with_the_article_title_and_date(sample_graph: KnowledgeGraph) -> None:
-    from viz.tooltips import article_index, edge_tooltip
+    from danvan.viz.tooltips import article_index, edge_tooltip
 
     # hoabinh_2022-06-21 ends "(Nguồn: Báo Hoà Bình)"; its headline names the workshop.
     sel = select(sample_graph, "person", "Quách Thị Tuyết", hops=1)

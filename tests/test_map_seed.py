@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from graph.knowledge import KnowledgeGraph
-from queries.cli import app
+from danvan.cli import app
+from danvan.graph.knowledge import KnowledgeGraph
 
 pytest.importorskip("websocket", reason="websocket-client is not installed (pip install -e '.[dev]')")
 

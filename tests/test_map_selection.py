@@ -10,7 +10,7 @@ import pytest
 from map_samples import D2, D3, sample_graph
 from map_samples import ids as sample_ids
 
-from viz.selection import SelectionError, parse_date, select
+from danvan.viz.selection import SelectionError, parse_date, select
 
 ID = sample_ids()
 

@@ -10,8 +10,8 @@ import pytest
 from neo4j.exceptions import AuthError
 from typer.testing import CliRunner
 
-from graph.schema import SCHEMA
-from queries.cli import app
+from danvan.cli import app
+from danvan.graph.schema import SCHEMA
 from tests.test_neo4j_double import RecordingDriver, small_graph
 
 PASSWORD = "pw-Kx9#load-secret"
@@ -25,7 +25,7 @@ ENV = {
 
 @pytest.fixture(scope="module")
 def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from graph.store.embedded import open_store
+    from danvan.graph.store.embedded import open_store
 
     path = tmp_path_factory.mktemp("neo4j-cli") / "small.lbdb"
     with open_store(path) as store:
@@ -108,7 +108,7 @@ def test_a_missing_uri_or_a_missing_database_is_a_clear_error(tmp_path: Path, dr
 
 
 def test_load_straight_from_articles(seed_files: list[Path], seed_graph, driver: RecordingDriver) -> None:  # type: ignore[no-untyped-def]
-    pytest.importorskip("loaders.pipeline", reason="the reading pipeline (loaders.pipeline) is not there yet")
+    pytest.importorskip("danvan.loaders.pipeline", reason="the reading pipeline (loaders.pipeline) is not there yet")
     args = [arg for path in seed_files for arg in ("--from-articles", str(path))]
     code, output = _load([*args, "--neo4j-uri", "bolt://db.example", "-q"])
     assert code == 0, output

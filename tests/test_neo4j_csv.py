@@ -8,10 +8,10 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from graph.knowledge import KnowledgeGraph
-from graph.neo4j_csv import node_header, rel_header, write_import_files
-from graph.schema import SCHEMA
-from queries.cli import app
+from danvan.cli import app
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.neo4j_csv import node_header, rel_header, write_import_files
+from danvan.graph.schema import SCHEMA
 from tests.test_neo4j_double import D1, HOSTILE, small_graph
 from tests.test_neo4j_store import AN, ARTICLE, BINH, CUONG, DEPUTY, HEAD, ORG
 
@@ -42,7 +42,7 @@ def test_headers_name_id_spaces_types_label_and_type_columns() -> None:
 
 
 def test_export_through_the_cli_writes_every_file_and_the_exact_command(tmp_path: Path) -> None:
-    from graph.store.embedded import open_store
+    from danvan.graph.store.embedded import open_store
 
     db = tmp_path / "graph.lbdb"
     with open_store(db) as store:

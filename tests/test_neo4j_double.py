@@ -17,9 +17,9 @@ from typing import Any
 
 from neo4j.exceptions import TransientError
 
-from graph.ids import make_id
-from graph.knowledge import KnowledgeGraph
-from graph.schema import SCHEMA
+from danvan.graph.ids import make_id
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.schema import SCHEMA
 
 HOSTILE = "x' }) DETACH DELETE n //"
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.schema import SCHEMA
-from graph.store.neo4j import Neo4jStore
+from danvan.graph.schema import SCHEMA
+from danvan.graph.store.neo4j import Neo4jStore
 
 pytestmark = [
     pytest.mark.neo4j,
@@ -51,7 +51,7 @@ def test_loading_the_seed_graph_twice_matches_the_embedded_store(
     seed_graph,
     seed_db: Path,  # type: ignore[no-untyped-def]
 ) -> None:
-    from graph.store.embedded import open_store
+    from danvan.graph.store.embedded import open_store
 
     with open_store(seed_db, read_only=True) as embedded:
         expected = embedded.counts()
@@ -68,7 +68,7 @@ def test_loading_the_seed_graph_twice_matches_the_embedded_store(
 
 
 def test_read_only_mode_refuses_writes_locally_and_on_the_server(neo4j_store: Neo4jStore) -> None:
-    from graph.store.neo4j import ReadOnlyQueryError, _run_read_only
+    from danvan.graph.store.neo4j import ReadOnlyQueryError, _run_read_only
 
     write = "MATCH (n:Person) SET n.touched = true RETURN count(n) AS n"
     with pytest.raises(ReadOnlyQueryError, match="the query writes"):

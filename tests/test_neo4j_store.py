@@ -13,10 +13,10 @@ import pytest
 from neo4j.exceptions import AuthError
 from neo4j.graph import Graph, Node
 
-from graph.ids import make_id
-from graph.schema import SCHEMA
-from graph.store import neo4j_statements as stmts
-from graph.store.neo4j import Neo4jConnectionError, Neo4jStore, ReadOnlyQueryError, plain, write_clauses
+from danvan.graph.ids import make_id
+from danvan.graph.schema import SCHEMA
+from danvan.graph.store import neo4j_statements as stmts
+from danvan.graph.store.neo4j import Neo4jConnectionError, Neo4jStore, ReadOnlyQueryError, plain, write_clauses
 from tests.test_neo4j_double import D1, D2, HOSTILE, RecordingDriver, full_graph, small_graph
 
 PASSWORD = "pw-Zq7!never-print"

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from loaders.normalize import fix_tone_placement, normalize, to_nfc
+from danvan.loaders.normalize import fix_tone_placement, normalize, to_nfc
 
 
 @pytest.mark.parametrize(

@@ -14,14 +14,14 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from graph.build import build_graph
-from graph.ids import content_hash
-from graph.model import ArticleInfo, Entity, Evidence, Extraction, Fact
-from graph.store.embedded import open_store
-from graph.store.neo4j import Neo4jStore, ReadOnlyQueryError
-from queries.cli import app
-from queries.library import Query, load_library
-from queries.runner import Backend, open_backend, run_query
+from danvan.cli import app
+from danvan.graph.build import build_graph
+from danvan.graph.ids import content_hash
+from danvan.graph.model import ArticleInfo, Entity, Evidence, Extraction, Fact
+from danvan.graph.store.embedded import open_store
+from danvan.graph.store.neo4j import Neo4jStore, ReadOnlyQueryError
+from danvan.queries.catalog import Query, load_library
+from danvan.queries.runner import Backend, open_backend, run_query
 
 INJECTION = "x' }) DETACH DELETE n //"
 runner = CliRunner()

@@ -16,18 +16,18 @@ from pathlib import Path
 
 import pytest
 
-from queries.library import load_library
-from queries.runner import open_backend, run_query
+from danvan.queries.catalog import load_library
+from danvan.queries.runner import open_backend, run_query
 
 ARTICLE_IDS = ("22599168", "22658952", "22661473")
 
 
 @pytest.fixture(scope="module")
 def db_2017(corpus_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from graph.build import build_graph
-    from graph.model import Extraction
-    from graph.store.embedded import open_store
-    from loaders.pipeline import extract_paths
+    from danvan.graph.build import build_graph
+    from danvan.graph.model import Extraction
+    from danvan.graph.store.embedded import open_store
+    from danvan.loaders.pipeline import extract_paths
 
     folder = tmp_path_factory.mktemp("corpus-2017")
     with corpus_file.open(encoding="utf-8") as lines:

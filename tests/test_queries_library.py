@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from queries.library import BUILTIN_DIR, LibraryError, load_library, parse_query, write_clauses
-from queries.params import ParamError, bind, parse_assignments
+from danvan.queries.catalog import BUILTIN_DIR, LibraryError, load_library, parse_query, write_clauses
+from danvan.queries.params import ParamError, bind, parse_assignments
 
 #: The questions issue 4 requires the library to answer, by the name chosen for each.
 REQUIRED = {

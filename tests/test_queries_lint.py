@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from queries.library import Library, Query, load_library
-from queries.neodash import build_dashboard
-from queries.params import bind
+from danvan.queries.catalog import Library, Query, load_library
+from danvan.queries.neodash import build_dashboard
+from danvan.queries.params import bind
 from tests.cypher_lint import lint_cypher
 
 EMBEDDED_ONLY = ("shortest_connection", "person_events", "fact_sources")

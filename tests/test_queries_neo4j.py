@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from queries.library import load_library
-from queries.runner import Backend, Neo4jSettings, open_backend, run_query
+from danvan.queries.catalog import load_library
+from danvan.queries.runner import Backend, Neo4jSettings, open_backend, run_query
 
 pytestmark = [
     pytest.mark.neo4j,

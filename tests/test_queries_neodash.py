@@ -6,8 +6,8 @@ import json
 import re
 from pathlib import Path
 
-from queries.library import load_library, parse_query
-from queries.neodash import build_dashboard, dashboard_json, rewrite_params
+from danvan.queries.catalog import load_library, parse_query
+from danvan.queries.neodash import build_dashboard, dashboard_json, rewrite_params
 
 
 def test_one_table_report_per_query_in_the_2_4_format() -> None:

@@ -18,16 +18,16 @@ from typing import Any
 import pytest
 
 from conftest import SAMPLES
-from queries.library import Library, load_library
-from queries.runner import Backend, open_backend, run_query
+from danvan.queries.catalog import Library, load_library
+from danvan.queries.runner import Backend, open_backend, run_query
 
 
 @pytest.fixture(scope="module")
 def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
-    from graph.build import build_graph
-    from graph.model import Extraction
-    from graph.store.embedded import open_store
-    from loaders.pipeline import extract_paths
+    from danvan.graph.build import build_graph
+    from danvan.graph.model import Extraction
+    from danvan.graph.store.embedded import open_store
+    from danvan.loaders.pipeline import extract_paths
 
     extractions = [r for r in extract_paths(sorted(SAMPLES.iterdir()), workers=1) if isinstance(r, Extraction)]
     db = tmp_path_factory.mktemp("samples-db") / "samples.lbdb"

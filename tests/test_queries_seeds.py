@@ -30,9 +30,9 @@ from typing import Any
 
 import pytest
 
-from graph.ids import content_hash
-from queries.library import Library, load_library
-from queries.runner import Backend, open_backend, run_query
+from danvan.graph.ids import content_hash
+from danvan.queries.catalog import Library, load_library
+from danvan.queries.runner import Backend, open_backend, run_query
 
 NAM_DINH = {"Lê Quốc Chỉnh", "Nguyễn Phùng Hoan", "Trần Anh Dũng", "Trần Minh Thắng"}
 #: Everyone the seed articles give a post.

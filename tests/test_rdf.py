@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 
-from graph.knowledge import KnowledgeGraph
-from graph.rdf.export import FORMATS, export_rdf, to_string
-from graph.rdf.iris import normalize_base
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.rdf.export import FORMATS, export_rdf, to_string
+from danvan.graph.rdf.iris import normalize_base
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 SDO = Namespace("https://schema.org/")

@@ -6,8 +6,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from loaders.document import Document
-from loaders.read import ReadError, read_file, read_paths
+from danvan.loaders.document import Document
+from danvan.loaders.read import ReadError, read_file, read_paths
 
 ARTICLE = (
     "Thứ Năm, 12/9/2024\n"

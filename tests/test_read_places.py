@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph import places
+from danvan.graph import places
 
 
 @pytest.fixture(scope="module")
@@ -174,8 +174,8 @@ def test_a_province_after_a_family_name_word_only_when_the_word_stands_alone() -
 
 
 def test_article_place_is_not_taken_from_a_person_or_an_ocean(corpus_file: Path, tmp_path: Path) -> None:
-    from graph.model import Extraction
-    from loaders.pipeline import extract_paths
+    from danvan.graph.model import Extraction
+    from danvan.loaders.pipeline import extract_paths
 
     with corpus_file.open(encoding="utf-8") as lines:
         chosen = [raw for raw in lines if json.loads(raw)["id"] in ("22463306", "22220363")]

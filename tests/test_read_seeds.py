@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from loaders.chrome import CHROME_PHRASES
-from loaders.document import Document
-from loaders.normalize import normalize
-from loaders.read import read_file
+from danvan.loaders.chrome import CHROME_PHRASES
+from danvan.loaders.document import Document
+from danvan.loaders.normalize import normalize
+from danvan.loaders.read import read_file
 
 # seed prefix -> (index of the headline among the file's lines or None, date, source, authors, place, locality)
 EXPECTED = {

@@ -9,9 +9,9 @@ import typer.main
 from typer.core import TyperGroup
 
 from conftest import REPO
-from graph.schema import SCHEMA
-from graph.schema_doc import END, START, read_block, render
-from queries.cli import app, doc
+from danvan.cli import app, doc
+from danvan.graph.schema import SCHEMA
+from danvan.graph.schema_doc import END, START, read_block, render
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -36,7 +36,7 @@ def test_readme_starts_with_the_two_commands() -> None:
 
 def test_readme_command_reference_matches_the_commands() -> None:
     assert read_block(README, doc.START, doc.END) == doc.render().strip(), (
-        "README command reference is stale: run python -m queries.cli.doc --write README.md"
+        "README command reference is stale: run python -m danvan.cli.doc --write README.md"
     )
 
 

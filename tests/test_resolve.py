@@ -7,9 +7,9 @@ from dataclasses import replace
 
 from test_build_factory import BAC_NINH_POST, ArticleMaker, bac_ninh_article, other_province_article
 
-from graph.build import build_graph
-from graph.knowledge import KnowledgeGraph
-from graph.resolve import clean, norm, norm_place
+from danvan.graph.build import build_graph
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.resolve import clean, norm, norm_place
 
 
 def persons(kg: KnowledgeGraph, name: str) -> list[dict]:

@@ -13,8 +13,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from loaders.document import Document
-from loaders.read import MAX_ARTICLE_BYTES, ReadError, read_file, read_paths
+from danvan.loaders.document import Document
+from danvan.loaders.read import MAX_ARTICLE_BYTES, ReadError, read_file, read_paths
 
 ARTICLE = (
     "Thứ Hai, 4/3/2024\n"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from loaders.document import Span
-from loaders.sentences import split_block, split_sentences
+from danvan.loaders.document import Span
+from danvan.loaders.sentences import split_block, split_sentences
 
 
 def sentences(text: str) -> list[str]:

@@ -7,10 +7,10 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import SH
 from test_rdf import BASE, make_graph, parse
 
-from graph.knowledge import KnowledgeGraph
-from graph.rdf.export import to_string
-from graph.rdf.mapping import MAPPING
-from graph.rdf.shapes import SHAPES_FILE, build_shapes, load_shapes, validate
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.rdf.export import to_string
+from danvan.graph.rdf.mapping import MAPPING
+from danvan.graph.rdf.shapes import SHAPES_FILE, build_shapes, load_shapes, validate
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 SDO = Namespace("https://schema.org/")

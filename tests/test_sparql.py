@@ -20,11 +20,11 @@ from test_rdf import make_graph
 from typer.testing import CliRunner
 
 from conftest import REPO
-from graph.knowledge import KnowledgeGraph
-from graph.rdf.export import EXTENSIONS, FORMATS, export_rdf
-from graph.rdf.sparql import load_files, run_query
-from graph.store.result import QueryResult
-from queries.cli import app
+from danvan.cli import app
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.rdf.export import EXTENSIONS, FORMATS, export_rdf
+from danvan.graph.rdf.sparql import load_files, run_query
+from danvan.graph.store.result import QueryResult
 
 runner = CliRunner()
 ORG_HOLDS = URIRef("http://www.w3.org/ns/org#holds")
@@ -337,7 +337,7 @@ def test_export_is_byte_identical_across_processes(seed_db: Path, tmp_path: Path
     for seed in ("1", "2"):
         out = tmp_path / f"seed{seed}.ttl"
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        command = [sys.executable, "-m", "queries.cli", "export", "--db", str(seed_db), "--out", str(out)]
+        command = [sys.executable, "-m", "danvan.cli", "export", "--db", str(seed_db), "--out", str(out)]
         subprocess.run(command, check=True, env=env, cwd=REPO, capture_output=True)
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1] and len(outputs[0]) > 10_000

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from test_build_factory import BAC_NINH_POST, ArticleMaker, bac_ninh_article, other_province_article
 
-import graph.store.embedded as embedded
+import danvan.graph.store.embedded as embedded
 from conftest import REPO, database_held_open
-from graph.build import build_graph
-from graph.knowledge import KnowledgeGraph
-from graph.model import Extraction
-from graph.schema import SCHEMA
-from graph.store.embedded import ReadOnlyError, StoreError, open_store
+from danvan.graph.build import build_graph
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.model import Extraction
+from danvan.graph.schema import SCHEMA
+from danvan.graph.store.embedded import ReadOnlyError, StoreError, open_store
 
 
 def corpus() -> list[Extraction]:
@@ -203,8 +203,8 @@ def test_build_killed_midway_leaves_a_consistent_store_that_the_next_build_compl
         """
         import json, os, sys
         from pathlib import Path
-        import graph.store.embedded as embedded
-        from graph.model import Extraction
+        import danvan.graph.store.embedded as embedded
+        from danvan.graph.model import Extraction
         exs = [Extraction.from_json(x) for x in json.loads(Path(sys.argv[2]).read_text())]
         embedded.BATCH_SIZE = 2
         embedded.BULK_FRACTION = float(sys.argv[3])
@@ -250,8 +250,8 @@ def test_a_bulk_write_killed_once_marked_complete_has_every_row(tmp_path: Path) 
         """
         import json, os, sys
         from pathlib import Path
-        import graph.store.embedded as embedded
-        from graph.model import Extraction
+        import danvan.graph.store.embedded as embedded
+        from danvan.graph.model import Extraction
         exs = [Extraction.from_json(x) for x in json.loads(Path(sys.argv[2]).read_text())]
         embedded.BULK_FRACTION = 0.0
         embedded.BULK_MIN = 0

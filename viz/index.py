@@ -8,13 +8,13 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from graph import places
-from graph.ids import fold
-from graph.knowledge import KnowledgeGraph
-from graph.schema import SCHEMA
-from viz.page import write_map
-from viz.selection import PROVENANCE_RELS, FocusKind, prepare, select
-from viz.tooltips import article_index
+from danvan.graph import places
+from danvan.graph.ids import fold
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.schema import SCHEMA
+from danvan.viz.page import write_map
+from danvan.viz.selection import PROVENANCE_RELS, FocusKind, prepare, select
+from danvan.viz.tooltips import article_index
 
 BUSIEST = 15
 WHOLE_GRAPH_MAX = 2000

@@ -22,11 +22,11 @@ from typing import Any
 
 import networkx as nx
 
-from graph.knowledge import KnowledgeGraph
-from viz import style
-from viz.layout import PHYSICS_LIMIT, force_layout
-from viz.selection import PROVENANCE_RELS, MapSelection
-from viz.tooltips import ArticleRef, article_index, edge_tooltip, node_tooltip
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.viz import style
+from danvan.viz.layout import PHYSICS_LIMIT, force_layout
+from danvan.viz.selection import PROVENANCE_RELS, MapSelection
+from danvan.viz.tooltips import ArticleRef, article_index, edge_tooltip, node_tooltip
 
 VIS_VERSION = "9.1.2"
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
@@ -44,7 +44,7 @@ def _vis_asset(name: str) -> str:
 
 @cache
 def _own_asset(name: str) -> str:
-    return (resources.files("viz") / "assets" / name).read_text(encoding="utf-8")
+    return (resources.files("danvan.viz") / "assets" / name).read_text(encoding="utf-8")
 
 
 def _inline_safe(text: str, tag: str) -> str:

@@ -19,10 +19,10 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from graph import places as gazetteer
-from graph.ids import fold
-from graph.knowledge import KnowledgeGraph
-from graph.schema import SCHEMA
+from danvan.graph import places as gazetteer
+from danvan.graph.ids import fold
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.schema import SCHEMA
 
 FocusKind = Literal["person", "province", "organization", "event", "campaign", "all"]
 

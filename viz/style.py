@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from graph.schema import SCHEMA
+from danvan.graph.schema import SCHEMA
 
 #: Labels longer than this are shortened on the canvas (the tooltip keeps the full name).
 DISPLAY_MAX = 42

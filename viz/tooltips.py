@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from graph.knowledge import KnowledgeGraph
-from graph.schema import SCHEMA
-from viz.selection import ARTICLE, PROVENANCE_RELS, as_date
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.schema import SCHEMA
+from danvan.viz.selection import ARTICLE, PROVENANCE_RELS, as_date
 
 #: Properties that are bookkeeping, not facts an analyst reads.
 _HIDDEN_PROPS = frozenset(

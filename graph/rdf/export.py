@@ -9,11 +9,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from graph.knowledge import KnowledgeGraph
-from graph.rdf.iris import normalize_base
-from graph.rdf.triples import Projection
-from graph.rdf.void import check_created
-from graph.rdf.writers import WRITERS
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.rdf.iris import normalize_base
+from danvan.graph.rdf.triples import Projection
+from danvan.graph.rdf.void import check_created
+from danvan.graph.rdf.writers import WRITERS
 
 FORMATS = tuple(WRITERS)
 #: File extension per format, as rdflib guesses formats from them.

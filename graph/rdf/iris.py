@@ -12,7 +12,7 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-from graph.ids import digest, slugify
+from danvan.graph.ids import digest, slugify
 
 # A local part we can keep verbatim: what graph.ids.make_id produces (and hex article ids).
 _CLEAN_LOCAL = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")

@@ -17,8 +17,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from graph.rdf.iris import segment
-from graph.schema import SCHEMA, SCHEMA_FILE, Property, Schema
+from danvan.graph.rdf.iris import segment
+from danvan.graph.schema import SCHEMA, SCHEMA_FILE, Property, Schema
 
 VOCAB_PREFIX = "dv"  # the project's own vocabulary, declared in [prefixes]
 VOCAB_TERM = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")

@@ -20,7 +20,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from graph.rdf.mapping import MAPPING, PropertyMap, RdfMapping, RelationMap
+from danvan.graph.rdf.mapping import MAPPING, PropertyMap, RdfMapping, RelationMap
 
 SHAPES_FILE = Path(__file__).resolve().parents[1] / "shapes.ttl"
 

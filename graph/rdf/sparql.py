@@ -21,10 +21,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graph.knowledge import KnowledgeGraph
-from graph.rdf.export import DEFAULT_BASE, write_rdf
-from graph.rdf.mapping import MAPPING
-from graph.store.result import QueryResult
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.rdf.export import DEFAULT_BASE, write_rdf
+from danvan.graph.rdf.mapping import MAPPING
+from danvan.graph.store.result import QueryResult
 
 #: pyoxigraph formats by file extension.
 FORMATS: dict[str, ox.RdfFormat] = {

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from graph.ids import slugify
-from graph.knowledge import KnowledgeGraph
-from graph.rdf import terms
-from graph.rdf.iris import concept_iri, fact_iri, local_name, node_iri, normalize_base
-from graph.rdf.mapping import MAPPING, PropertyMap, RdfMapping, RelationMap, SchemeMap
+from danvan.graph.ids import slugify
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.rdf import terms
+from danvan.graph.rdf.iris import concept_iri, fact_iri, local_name, node_iri, normalize_base
+from danvan.graph.rdf.mapping import MAPPING, PropertyMap, RdfMapping, RelationMap, SchemeMap
 
 Pairs = list[tuple[str, str]]
 Block = tuple[str, Pairs]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from graph.rdf import terms
-from graph.rdf.mapping import MAPPING, RdfMapping
-from graph.rdf.triples import RDF_TYPE, Block, sort_pairs
+from danvan.graph.rdf import terms
+from danvan.graph.rdf.mapping import MAPPING, RdfMapping
+from danvan.graph.rdf.triples import RDF_TYPE, Block, sort_pairs
 
 
 def check_created(created: str | None) -> str | None:

@@ -12,10 +12,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from graph.rdf import terms
-from graph.rdf.mapping import MAPPING, RdfMapping
-from graph.rdf.triples import RDF_TYPE, Block, Pairs, Projection, sort_pairs
-from graph.rdf.void import description_blocks
+from danvan.graph.rdf import terms
+from danvan.graph.rdf.mapping import MAPPING, RdfMapping
+from danvan.graph.rdf.triples import RDF_TYPE, Block, Pairs, Projection, sort_pairs
+from danvan.graph.rdf.void import description_blocks
 
 
 class Writer:

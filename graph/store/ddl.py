@@ -7,7 +7,7 @@ was made with, so that a store made by another schema is recognised when it is o
 
 from __future__ import annotations
 
-from graph.schema import SCHEMA, NodeType, Property, RelType, Schema
+from danvan.graph.schema import SCHEMA, NodeType, Property, RelType, Schema
 
 #: Node table holding ``key -> value`` facts about the store itself (schema version, ...).
 META_TABLE = "DanvanMeta"

@@ -40,13 +40,13 @@ from typing import Any
 import ladybug as lb
 import pyarrow as pa
 
-from graph.build import build_graph, extraction_json, gc_paused
-from graph.ids import edge_id
-from graph.knowledge import KnowledgeGraph
-from graph.model import Extraction
-from graph.schema import SCHEMA, Property
-from graph.store.ddl import META_TABLE, ddl_statements
-from graph.store.result import QueryResult
+from danvan.graph.build import build_graph, extraction_json, gc_paused
+from danvan.graph.ids import edge_id
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.model import Extraction
+from danvan.graph.schema import SCHEMA, Property
+from danvan.graph.store.ddl import META_TABLE, ddl_statements
+from danvan.graph.store.result import QueryResult
 
 #: Rows per COPY / LOAD FROM statement; between batches :func:`_between_batches` runs.
 BATCH_SIZE = 200_000

@@ -33,10 +33,10 @@ import neo4j.graph
 import neo4j.time
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
-from graph.knowledge import KnowledgeGraph
-from graph.schema import SCHEMA
-from graph.store import neo4j_statements as stmts
-from graph.store.result import QueryResult
+from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.schema import SCHEMA
+from danvan.graph.store import neo4j_statements as stmts
+from danvan.graph.store.result import QueryResult
 
 
 class Neo4jStoreError(RuntimeError):

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from graph.schema import SCHEMA, Property
+from danvan.graph.schema import SCHEMA, Property
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 

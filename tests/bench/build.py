@@ -29,10 +29,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from graph.build import build_graph  # noqa: E402
-from graph.model import Extraction  # noqa: E402
-from graph.store.embedded import open_store  # noqa: E402
-from loaders.pipeline import extract_paths  # noqa: E402
+from danvan.graph.build import build_graph  # noqa: E402
+from danvan.graph.model import Extraction  # noqa: E402
+from danvan.graph.store.embedded import open_store  # noqa: E402
+from danvan.loaders.pipeline import extract_paths  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "baomoi_2017_sample.jsonl"
 NEW_ARTICLES = 10

@@ -87,9 +87,9 @@ def main() -> int:
     if args.limit is not None:
         args.path = first_lines(args.path, args.limit)
 
-    from graph.model import Extraction
-    from loaders.pipeline import default_workers, extract_paths
-    from loaders.read import ReadError, read_paths
+    from danvan.graph.model import Extraction
+    from danvan.loaders.pipeline import default_workers, extract_paths
+    from danvan.loaders.read import ReadError, read_paths
 
     workers = args.workers or default_workers()
     articles = errors = facts = sentences = 0

@@ -21,17 +21,17 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
-from graph.ids import make_id  # noqa: E402
-from graph.knowledge import KnowledgeGraph  # noqa: E402
+from danvan.graph.ids import make_id  # noqa: E402
+from danvan.graph.knowledge import KnowledgeGraph  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "baomoi_2017_sample.jsonl"
 
 
 def corpus_graph(articles: int, workers: int) -> KnowledgeGraph | None:
     try:
-        from graph.build import build_graph
-        from graph.model import Extraction
-        from loaders.pipeline import extract_paths
+        from danvan.graph.build import build_graph
+        from danvan.graph.model import Extraction
+        from danvan.loaders.pipeline import extract_paths
     except ImportError as exc:
         print(f"note: corpus pipeline not available ({exc}); using a synthetic graph")
         return None
@@ -103,8 +103,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
 
-    from viz.page import write_map
-    from viz.selection import select
+    from danvan.viz.page import write_map
+    from danvan.viz.selection import select
 
     t0 = time.perf_counter()
     kg = corpus_graph(args.articles, args.workers)

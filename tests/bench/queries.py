@@ -29,7 +29,7 @@ TARGET_MS = 100.0
 
 def _fingerprint(corpus: Path, limit: int | None) -> str:
     """Changes when the corpus or the schema changes (after extractor changes, use --rebuild)."""
-    from graph.schema import SCHEMA
+    from danvan.graph.schema import SCHEMA
 
     stat = corpus.stat()
     key = f"{corpus.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{limit}|{SCHEMA.version}"
@@ -37,10 +37,10 @@ def _fingerprint(corpus: Path, limit: int | None) -> str:
 
 
 def build(corpus: Path, db: Path, limit: int | None) -> None:
-    from graph.build import build_graph
-    from graph.model import Extraction
-    from graph.store.embedded import open_store
-    from loaders.pipeline import extract_paths
+    from danvan.graph.build import build_graph
+    from danvan.graph.model import Extraction
+    from danvan.graph.store.embedded import open_store
+    from danvan.loaders.pipeline import extract_paths
 
     started = time.perf_counter()
     extractions = []
@@ -96,7 +96,7 @@ def corpus_params(backend: Any) -> dict[str, Any]:
 
 
 def time_query(backend: Any, query: Any, params: dict[str, Any], runs: int) -> tuple[float, float, int]:
-    from queries.runner import run_query
+    from danvan.queries.runner import run_query
 
     run_query(backend, query, params)  # warm-up: plan caches, pages in memory
     times = []
@@ -118,8 +118,8 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="Only the first N articles (quick runs).")
     args = parser.parse_args()
 
-    from queries.library import load_library
-    from queries.runner import open_backend
+    from danvan.queries.catalog import load_library
+    from danvan.queries.runner import open_backend
 
     if args.db is not None:
         db = args.db

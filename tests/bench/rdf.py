@@ -31,9 +31,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from graph.ids import make_id  # noqa: E402
-from graph.knowledge import KnowledgeGraph  # noqa: E402
-from graph.rdf.export import EXTENSIONS, FORMATS, export_rdf  # noqa: E402
+from danvan.graph.ids import make_id  # noqa: E402
+from danvan.graph.knowledge import KnowledgeGraph  # noqa: E402
+from danvan.graph.rdf.export import EXTENSIONS, FORMATS, export_rdf  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "baomoi_2017_sample.jsonl"
 TARGETS = {"ntriples": 200_000, "turtle": 50_000}
@@ -135,9 +135,9 @@ def existing_edge_count(kg: KnowledgeGraph) -> int:
 
 def corpus_graph(path: Path, limit: int, workers: int) -> KnowledgeGraph | None:
     try:
-        from graph.build import build_graph
-        from graph.model import Extraction
-        from loaders.pipeline import extract_paths
+        from danvan.graph.build import build_graph
+        from danvan.graph.model import Extraction
+        from danvan.loaders.pipeline import extract_paths
     except ImportError as exc:
         print(f"corpus graph: pipeline not available ({exc}); synthetic graph only")
         return None

@@ -28,11 +28,11 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from graph.model import Extraction  # noqa: E402
-from loaders.document import Document  # noqa: E402
-from loaders.extract import extract_document  # noqa: E402
-from loaders.normalize import normalize  # noqa: E402
-from loaders.persons import UPPER  # noqa: E402
+from danvan.graph.model import Extraction  # noqa: E402
+from danvan.loaders.document import Document  # noqa: E402
+from danvan.loaders.extract import extract_document  # noqa: E402
+from danvan.loaders.normalize import normalize  # noqa: E402
+from danvan.loaders.persons import UPPER  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus" / "baomoi_2017_sample.jsonl"
@@ -116,10 +116,10 @@ def _corpus_line(record_id: str) -> tuple[int, str]:
 
 def load_document(ref: str) -> Document:
     """The Document a gold ``doc`` reference names, read by the project's reader."""
-    from loaders.read import read_file
+    from danvan.loaders.read import read_file
 
     if ref.startswith("corpus:"):
-        from loaders.jsonl import record_document
+        from danvan.loaders.jsonl import record_document
 
         number, line = _corpus_line(ref.removeprefix("corpus:"))
         return record_document(str(CORPUS), number, json.loads(line))

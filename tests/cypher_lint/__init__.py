@@ -57,7 +57,7 @@ def lint_cypher(
         queries.append(text if params is None else {"query": text, "parameters": _declared(params)})
     spec: dict[str, Any] = {"queries": queries, "cypherVersion": cypher_version}
     if declare_schema:
-        from graph.schema import SCHEMA
+        from danvan.graph.schema import SCHEMA
 
         spec["labels"] = list(SCHEMA.labels)
         spec["relationshipTypes"] = list(SCHEMA.rel_types)

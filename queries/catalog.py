@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from queries.params import PARAM_TYPES, Param, parse_value
+from danvan.queries.params import PARAM_TYPES, Param, parse_value
 
 BUILTIN_DIR = Path(__file__).with_name("library")
 BACKENDS = ("embedded", "neo4j")

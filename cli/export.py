@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from queries.cli.options import DbOption
-from queries.cli.stored import load_stored_graph
+from danvan.cli.options import DbOption
+from danvan.cli.stored import load_stored_graph
 
 
 class ExportFormat(enum.StrEnum):
@@ -39,8 +39,8 @@ def export(
 ) -> None:
     """Export the graph held in the embedded store."""
     if fmt is not ExportFormat.neo4j_csv:
-        from graph.rdf.iris import normalize_base
-        from graph.rdf.void import check_created
+        from danvan.graph.rdf.iris import normalize_base
+        from danvan.graph.rdf.void import check_created
 
         try:
             normalize_base(base)
@@ -51,14 +51,14 @@ def export(
 
     kg = load_stored_graph(db)
     if fmt is ExportFormat.neo4j_csv:
-        from graph.neo4j_csv import write_import_files
+        from danvan.graph.neo4j_csv import write_import_files
 
         if out is None:
             raise typer.BadParameter("--format neo4j-csv needs --out DIR", param_hint="--out")
         command = write_import_files(kg, out)
         typer.echo(f"wrote Neo4j import files to {out}; load them with:\n{command}")
         return
-    from graph.rdf.export import export_rdf
+    from danvan.graph.rdf.export import export_rdf
 
     try:
         triples = export_rdf(kg, fmt.value, out, base=base, created=created)

@@ -9,8 +9,8 @@ from typing import Annotated, Any
 
 import typer
 
-from queries.cli.options import DbOption, resolve_db
-from queries.cli.stored import load_stored_graph
+from danvan.cli.options import DbOption, resolve_db
+from danvan.cli.stored import load_stored_graph
 
 _FOCUS_HELP = "Exactly one of --person, --province, --organization, --event, --campaign, --all."
 
@@ -21,7 +21,7 @@ def _date_option(flag: str, which: str) -> Any:
 
 
 def _date(value: str | None, option: str, *, end: bool) -> dt.date | None:
-    from viz.selection import parse_date
+    from danvan.viz.selection import parse_date
 
     if value is None:
         return None
@@ -82,8 +82,8 @@ def map_command(
     db: DbOption = None,
 ) -> None:
     """Draw an interactive network map as one HTML file that loads nothing from the network."""
-    from viz.page import write_map
-    from viz.selection import FocusKind, SelectionError, select
+    from danvan.viz.page import write_map
+    from danvan.viz.selection import FocusKind, SelectionError, select
 
     given: list[tuple[FocusKind, str | None]] = [
         ("person", person),
@@ -133,7 +133,7 @@ def map_index_command(
     db: DbOption = None,
 ) -> None:
     """Write an index page linking a map per province, per campaign and for the busiest officials."""
-    from viz.index import write_index
+    from danvan.viz.index import write_index
 
     kg = load_stored_graph(db)
     index, links = write_index(kg, out, busiest=busiest, max_nodes=max_nodes)

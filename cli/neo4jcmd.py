@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from queries.cli.options import DbOption, neo4j_options, resolve_db
-from queries.cli.stored import load_stored_graph
-from queries.runner import Neo4jSettings
+from danvan.cli.options import DbOption, neo4j_options, resolve_db
+from danvan.cli.stored import load_stored_graph
+from danvan.queries.runner import Neo4jSettings
 
 if TYPE_CHECKING:
-    from graph.knowledge import KnowledgeGraph
+    from danvan.graph.knowledge import KnowledgeGraph
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -29,9 +29,9 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 
 def _graph_from_articles(paths: list[Path], workers: int) -> tuple[KnowledgeGraph, int]:
     """Read and extract the articles, build the graph; bad files are reported and skipped."""
-    from graph.build import build_graph
-    from graph.model import Extraction
-    from loaders.pipeline import extract_paths
+    from danvan.graph.build import build_graph
+    from danvan.graph.model import Extraction
+    from danvan.loaders.pipeline import extract_paths
 
     extractions: list[Extraction] = []
     failures = 0
@@ -68,7 +68,7 @@ def load(
     Every batch is an idempotent MERGE in its own retried transaction, so loading again (or after an
     interruption) updates without duplicating anything.
     """
-    from graph.store.neo4j import Neo4jStore, Neo4jStoreError, Write
+    from danvan.graph.store.neo4j import Neo4jStore, Neo4jStoreError, Write
 
     if neo4j is None:
         raise _fail("no Neo4j server given: pass --neo4j-uri URI or set NEO4J_URI", code=2)

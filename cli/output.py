@@ -10,7 +10,7 @@ import io
 import json
 from typing import Any
 
-from graph.store.result import QueryResult
+from danvan.graph.store.result import QueryResult
 
 
 class OutputFormat(enum.StrEnum):

@@ -9,11 +9,11 @@ from typing import Annotated
 
 import typer
 
-from queries.cli.options import DbOption, embedded_or_neo4j, neo4j_options, resolve_db
-from queries.cli.output import OutputFormat, render
-from queries.library import BACKENDS, Library, Query, load_library
-from queries.params import ParamError, parse_assignments
-from queries.runner import Neo4jSettings
+from danvan.cli.options import DbOption, embedded_or_neo4j, neo4j_options, resolve_db
+from danvan.cli.output import OutputFormat, render
+from danvan.queries.catalog import BACKENDS, Library, Query, load_library
+from danvan.queries.params import ParamError, parse_assignments
+from danvan.queries.runner import Neo4jSettings
 
 query_app = typer.Typer(
     help="Canned Cypher queries for analysts: list them, show their Cypher, run them, export them for NeoDash.",
@@ -153,7 +153,7 @@ def run(
 
     An explicit --db always means the embedded store, even when NEO4J_URI is set in the environment.
     """
-    from queries.runner import open_backend, run_query
+    from danvan.queries.runner import open_backend, run_query
 
     library = _load(queries_dir, write)
     q = _get(library, name)
@@ -178,7 +178,7 @@ def run_all(
     queries_dir: QueriesDirOption = None,
 ) -> None:
     """Run every query with its default parameters on the embedded store; write NAME.csv (or .json) per query."""
-    from queries.runner import open_backend, run_query
+    from danvan.queries.runner import open_backend, run_query
 
     library = _load(queries_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -212,7 +212,7 @@ def neodash(
     queries_dir: QueriesDirOption = None,
 ) -> None:
     """Export the library as a NeoDash 2.4 dashboard (one table report per query; load it in NeoDash)."""
-    from queries.neodash import dashboard_json
+    from danvan.queries.neodash import dashboard_json
 
     library = _load(queries_dir)
     out.parent.mkdir(parents=True, exist_ok=True)

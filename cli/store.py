@@ -10,10 +10,10 @@ from typing import Annotated, Any
 
 import typer
 
-from graph.store.result import QueryResult
-from queries.cli.options import DbOption, embedded_or_neo4j, neo4j_options, resolve_db
-from queries.cli.output import OutputFormat, render
-from queries.runner import Backend, Neo4jSettings
+from danvan.cli.options import DbOption, embedded_or_neo4j, neo4j_options, resolve_db
+from danvan.cli.output import OutputFormat, render
+from danvan.graph.store.result import QueryResult
+from danvan.queries.runner import Backend, Neo4jSettings
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
@@ -42,7 +42,7 @@ def _store(db: Path | None, neo4j: Neo4jSettings | None, write: bool) -> Iterato
     The same opening rules as ``danvan query run``: Neo4j is verified before use, so a wrong URI or
     password fails at once rather than after the driver's retries, and an explicit --db wins.
     """
-    from queries.runner import open_backend
+    from danvan.queries.runner import open_backend
 
     with ExitStack() as stack:
         try:

@@ -1,6 +1,6 @@
 """The README's command reference, generated from the typer app so it cannot drift from ``--help``.
 
-``python -m queries.cli.doc --write README.md`` refreshes the block between the cli-reference
+``python -m danvan.cli.doc --write README.md`` refreshes the block between the cli-reference
 markers; a test fails when the README and the commands disagree, and another when a command,
 argument or option has no help text (``undocumented()`` names them).
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 import typer.main
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
-from graph.schema_doc import replace_block
+from danvan.graph.schema_doc import replace_block
 
 START = "<!-- cli-reference:start -->"
 END = "<!-- cli-reference:end -->"
@@ -32,7 +32,7 @@ def _commands(group: TyperGroup, prefix: str = "") -> Iterator[tuple[str, TyperC
 
 
 def _root() -> TyperGroup:
-    from queries.cli import app
+    from danvan.cli import app
 
     group = typer.main.get_command(app)
     assert isinstance(group, TyperGroup)
@@ -99,7 +99,7 @@ def render() -> str:
     shared = shared_options()
     shared_text = {_option(o) for o in shared}
     lines = [
-        "Generated from the command definitions (`python -m queries.cli.doc --write README.md`); "
+        "Generated from the command definitions (`python -m danvan.cli.doc --write README.md`); "
         "`danvan COMMAND --help` says the same.",
         "",
         "| command | what it does | arguments and options |",

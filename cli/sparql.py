@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from queries.cli.options import DbOption
-from queries.cli.output import OutputFormat, render
-from queries.cli.stored import load_stored_graph
+from danvan.cli.options import DbOption
+from danvan.cli.output import OutputFormat, render
+from danvan.cli.stored import load_stored_graph
 
 
 def _query_text(query: str) -> str:
@@ -50,7 +50,7 @@ def sparql(
     db: DbOption = None,
 ) -> None:
     """Run SPARQL over an RDF export (--data) or over the embedded store's graph."""
-    from graph.rdf.sparql import SparqlError, load_files, load_graph, run_query
+    from danvan.graph.rdf.sparql import SparqlError, load_files, load_graph, run_query
 
     try:
         if data:

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from queries.cli.options import resolve_db
+from danvan.cli.options import resolve_db
 
 if TYPE_CHECKING:
-    from graph.knowledge import KnowledgeGraph
+    from danvan.graph.knowledge import KnowledgeGraph
 
 
 def load_stored_graph(
@@ -18,7 +18,7 @@ def load_stored_graph(
 ) -> KnowledgeGraph:
     """Read the whole graph from the store at ``db`` (read-only); a missing or unreadable store ends the
     command with one line on standard error and exit status 1, never a traceback."""
-    from graph.store.embedded import StoreError, open_store
+    from danvan.graph.store.embedded import StoreError, open_store
 
     path = resolve_db(db)
     if not path.exists():

@@ -1,6 +1,6 @@
 """The ``danvan`` command line: the one composition root that wires loaders, graph, queries and viz.
 
-It lives in ``queries/cli`` because the repository's top level is fixed; it is the only place
+It lives in its own room, ``cli/`` (installed as ``danvan.cli``); it is the only place
 allowed to import all four packages. Each command group has its own module with a
 ``register(app)`` function.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from queries.cli import build, export, extract, mapcmd, neo4jcmd, querycmd, sparql, store
+from danvan.cli import build, export, extract, mapcmd, neo4jcmd, querycmd, sparql, store
 
 app = typer.Typer(
     name="danvan",

@@ -9,9 +9,9 @@ from typing import Annotated, TextIO
 
 import typer
 
-from graph.model import Extraction
-from loaders.pipeline import extract_paths
-from loaders.read import ReadError
+from danvan.graph.model import Extraction
+from danvan.loaders.pipeline import extract_paths
+from danvan.loaders.read import ReadError
 
 
 def write_extractions(paths: list[Path], out: TextIO, workers: int | None) -> tuple[int, int]:

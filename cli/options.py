@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from queries.runner import Neo4jSettings
+from danvan.queries.runner import Neo4jSettings
 
 DEFAULT_DB = Path(".danvan") / "graph.lbdb"
 

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from queries.cli.options import DbOption, resolve_db
+from danvan.cli.options import DbOption, resolve_db
 
 
 def _progress_bar() -> Any:
@@ -72,9 +72,9 @@ def build(
 
     Running it again with more articles adds and updates; running it on the same articles changes nothing.
     """
-    from graph.model import Extraction
-    from graph.store.embedded import StoreError, open_store
-    from loaders.pipeline import extract_paths
+    from danvan.graph.model import Extraction
+    from danvan.graph.store.embedded import StoreError, open_store
+    from danvan.loaders.pipeline import extract_paths
 
     db_path = resolve_db(db)
     # Resolved here, not in the signature, so --help and the README never show this machine's CPU count.

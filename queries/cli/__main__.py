@@ -1,3 +1,0 @@
-from queries.cli import main
-
-main()
