@@ -59,6 +59,7 @@ bench: venv
 	$(BIN)/python tests/bench/queries.py
 	$(BIN)/python tests/bench/rdf.py
 	$(BIN)/python tests/bench/maps.py
+	$(BIN)/python tests/bench/startup.py
 
 lint: venv
 	$(BIN)/ruff check cli graph loaders queries viz tests
