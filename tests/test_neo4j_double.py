@@ -20,6 +20,7 @@ from neo4j.exceptions import TransientError
 from danvan.graph.ids import make_id
 from danvan.graph.knowledge import KnowledgeGraph
 from danvan.graph.schema import SCHEMA
+from danvan.graph.store import neo4j_sync as sync
 
 HOSTILE = "x' }) DETACH DELETE n //"
 
@@ -97,6 +98,7 @@ class RecordingDriver:
         self._verify_error = verify_error
         self.nodes: set[tuple[str, str]] = set()
         self.rels: set[tuple[str, str, str]] = set()
+        self.marker: str | None = None  # the generation of the (:DanvanLoad) marker node, when one was written
 
     def factory(self, uri: str, auth: Any = None, **config: Any) -> RecordingDriver:
         self.uri, self.auth = uri, auth
@@ -138,6 +140,22 @@ class RecordingDriver:
                 counters.properties_set += len(row["props"])
                 self.rels.add(key)
             return Result([], [], Summary(counters, "rw"))
+        if query == sync.WRITE_MARKER:
+            self.marker = params["generation"]
+            return Result([], [], Summary(counters, "w"))
+        if query == sync.READ_MARKER:
+            return Result(["generation"], [[self.marker]] if self.marker else [], Summary(counters, "r"))
+        if query.endswith("DETACH DELETE n"):
+            label = re.search(r"MATCH \(n:(\w+) ", query).group(1)  # type: ignore[union-attr]
+            for node_id in params["ids"]:
+                self.nodes.discard((label, node_id))
+                self.rels = {r for r in self.rels if node_id not in r[1:]}
+            return Result([], [], Summary(counters, "w"))
+        if query.endswith("DELETE r"):
+            rel = re.search(r"\[r:(\w+)\]", query).group(1)  # type: ignore[union-attr]
+            for row in params["rows"]:
+                self.rels.discard((rel, row["source"], row["target"]))
+            return Result([], [], Summary(counters, "w"))
         if query.endswith("RETURN count(n) AS count"):
             label = re.search(r"\(n:(\w+)\)", query).group(1)  # type: ignore[union-attr]
             return Result(["count"], [[sum(1 for lab, _ in self.nodes if lab == label)]], Summary(counters, "r"))
