@@ -335,7 +335,7 @@ def test_heldout_passages_come_from_articles_the_rules_were_not_tuned_on(name: s
 
 def check_partial_date(value: Any, where: str) -> None:
     assert isinstance(value, str) and PARTIAL_DATE.match(value), f"{where}: not YYYY, YYYY-MM or YYYY-MM-DD: {value!r}"
-    year, month, day = (value.split("-") + ["01", "01"])[:3]
+    year, month, day = [*value.split("-"), "01", "01"][:3]
     dt.date(int(year), int(month), int(day))
 
 
