@@ -54,6 +54,8 @@ def build(
             # batch is still built (as in ``extract``).
             help="Article files (.txt, .html, .jsonl) or folders to read recursively.",
             show_default=False,
+            # Not checked by the parser: an unreadable file is one error line, not a usage error for all.
+            readable=False,
         ),
     ],
     db: DbOption = None,
@@ -67,14 +69,23 @@ def build(
             show_default=False,
         ),
     ] = None,
+    prune: Annotated[
+        bool,
+        typer.Option(
+            "--prune",
+            help="Also take out of the store the articles whose files have vanished from the folders given "
+            "(and everything only they supported).",
+        ),
+    ] = False,
 ) -> None:
     """Build (or extend) the knowledge graph in the embedded store from article files.
 
-    Running it again with more articles adds and updates; running it on the same articles changes nothing.
-    """
+    Running it again with more articles adds and updates; running it on the same articles changes nothing. An edited file replaces its old version: an article's id comes from its address, else from its file's path inside the folder given, not from its text.
+    """  # noqa: E501  (typer reflows help text; one paragraph per line reads best)
     from danvan.graph.model import Extraction
     from danvan.graph.store.embedded import StoreError, open_store
     from danvan.loaders.pipeline import extract_paths
+    from danvan.loaders.read import gone
 
     db_path = resolve_db(db)
     # Resolved here, not in the signature, so --help and the README never show this machine's CPU count.
@@ -102,7 +113,11 @@ def build(
                     tasks[stage] = bar.add_task(label, total=total)
                 bar.update(tasks[stage], completed=done, total=total)
 
-            report = store.ingest(extractions, progress=progress)
+            vanished: list[str] = []
+            if prune:
+                folders = [p for p in paths if p.is_dir()]
+                vanished = [aid for aid, where, _ in store.stored_articles() if any(gone(f, where) for f in folders)]
+            report = store.ingest(extractions, progress=progress, remove=vanished)
             counts = store.counts()
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -112,7 +127,9 @@ def build(
     n_written = sum(write.added.values()) + sum(write.updated.values()) + sum(write.deleted.values())
     typer.echo(
         f"{db_path}: {report.articles_new} new, {report.articles_changed} changed, "
-        f"{report.articles_unchanged} unchanged article(s); {report.articles_total} in the store"
+        f"{report.articles_unchanged} unchanged article(s)"
+        + (f", {report.articles_removed} removed" if report.articles_removed else "")
+        + f"; {report.articles_total} in the store"
     )
     if failures:
         typer.echo(f"{failures} file(s) or record(s) could not be read (see the errors above)")
