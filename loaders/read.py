@@ -279,7 +279,9 @@ def _walk(folder: Path) -> Iterator[Source | ReadError]:
                     continue
                 key = (info.st_dev, info.st_ino)
                 if key in above:
-                    errors.append(ReadError(str(path), f"symbolic link loop (leads back to {above[key]}); not followed"))
+                    errors.append(
+                        ReadError(str(path), f"symbolic link loop (leads back to {above[key]}); not followed")
+                    )
                 elif key not in seen:  # a folder reached again through another link is read once
                     seen.add(key)
                     visit(path, {**above, key: path})

@@ -221,3 +221,14 @@ def test_prune_leaves_other_folders_alone(six_files: Path, seed_files: list[Path
     assert len(articles(db)) == 7
     result = run("build", str(six_files), "--prune", "--db", str(db))
     assert "0 new, 0 changed, 6 unchanged article(s); 7 in the store" in result.stdout
+
+
+def test_a_store_with_ids_from_the_text_is_refused_not_duplicated(seed_files: list[Path], tmp_path: Path) -> None:
+    db = tmp_path / "old.lbdb"
+    assert run("build", str(seed_files[0]), "--db", str(db)).exit_code == 0
+    with open_store(db) as store:  # what a store built before this rule looks like: no record of it
+        store.query("MATCH (m:DanvanMeta {key: 'article_ids'}) DELETE m", read_only=False)
+    result = run("build", str(seed_files[1]), "--db", str(db))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {db} was built when article ids came from the article's text")
+    assert len(articles(db)) == 1

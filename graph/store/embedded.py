@@ -57,6 +57,9 @@ BULK_FRACTION = 0.2
 BULK_MIN = 10_000
 #: Values of the ``state`` metadata key.
 COMPLETE, WRITING = "complete", "writing"
+#: Metadata key and value naming the rule article ids follow (see graph.ids.article_id). A store without
+#: it was built when ids came from the article's text: building into it would duplicate every article.
+ARTICLE_IDS_KEY, ARTICLE_IDS = "article_ids", "record-url-location"
 #: The table a bulk rewrite keeps (and only adds to or updates): it holds the extractions.
 KEPT_LABEL = "Article"
 
@@ -177,6 +180,9 @@ class EmbeddedStore:
             for statement in ddl_statements():
                 self.conn.execute(statement)
             self.conn.execute(f"CREATE (:{META_TABLE} {{key: 'schema_version', value: $v}})", {"v": SCHEMA.version})
+            self.conn.execute(
+                f"CREATE (:{META_TABLE} {{key: $k, value: $v}})", {"k": ARTICLE_IDS_KEY, "v": ARTICLE_IDS}
+            )
             self.conn.execute("COMMIT")
         except BaseException:
             self._rollback()
@@ -255,6 +261,14 @@ class EmbeddedStore:
         rows = self._arrow("MATCH (a:Article) RETURN a.id AS id, a.extraction AS extraction")
         return {r["id"]: r["extraction"] for r in rows if r["extraction"]}
 
+    def _check_article_ids(self) -> None:
+        rows = self._rows(f"MATCH (m:{META_TABLE} {{key: $k}}) RETURN m.value", {"k": ARTICLE_IDS_KEY})
+        if not rows or rows[0][0] != ARTICLE_IDS:
+            raise StoreError(
+                f"{self.path} was built when article ids came from the article's text; building into it would "
+                "duplicate every article: rebuild it (delete the file and run `danvan build`)"
+            )
+
     def stored_articles(self) -> list[tuple[str, str, str]]:
         """(id, path, url) of every stored article, by id; path is the location the article was read from."""
         rows = self._rows("MATCH (a:Article) RETURN a.id, a.path, a.url ORDER BY a.id")
@@ -282,6 +296,8 @@ class EmbeddedStore:
         """
         self._require_writable()
         stored = self.stored_extractions()
+        if stored:
+            self._check_article_ids()
         report = IngestReport()
         incoming: dict[str, Extraction] = {}
         for ex in extractions:
