@@ -113,13 +113,34 @@ def _jsonl_tasks(source: Source) -> Iterator[Task]:
             yield [ReadError(str(path), "no records (only blank lines)")]
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def _tasks(paths: Iterable[Path | str]) -> Iterator[Task]:
     items = list(iter_files(paths))
     errors = [i for i in items if isinstance(i, ReadError)]
     files: dict[str, Source] = {}
-    for item in items:  # a file named twice (itself and in its folder) is read once
-        if isinstance(item, Source):
-            files.setdefault(str(item.path), item)
+    located: dict[str, Source] = {}
+    for item in items:
+        if not isinstance(item, Source) or str(item.path) in files:
+            continue  # a file named twice (itself and in its folder) is read once
+        first = located.get(item.location)
+        if first is not None:
+            # One location, one article id: two files there would silently replace each other.
+            if not _same_file(first.path, item.path):
+                errors.append(
+                    ReadError(
+                        str(item.path),
+                        f"not read: its location {item.location} is already {first.path}'s "
+                        "(two folders given have the same name)",
+                    )
+                )
+            continue
+        located[item.location] = files[str(item.path)] = item
     # Everything in path order: missing paths are reported where they sort.
     ordered: list[Source | ReadError] = sorted(
         [*files.values(), *errors], key=lambda i: i.path if isinstance(i, ReadError) else str(i.path)

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from conftest import SAMPLES
 from danvan.cli import app
+from danvan.graph.ids import content_hash
 from danvan.graph.store.embedded import open_store
 from danvan.loaders.read import read_file, read_paths
 
@@ -232,3 +233,20 @@ def test_a_store_with_ids_from_the_text_is_refused_not_duplicated(seed_files: li
     assert result.exit_code == 1
     assert result.stderr.startswith(f"error: {db} was built when article ids came from the article's text")
     assert len(articles(db)) == 1
+
+
+def test_two_folders_of_one_name_do_not_overwrite_each_other(seed_files: list[Path], tmp_path: Path) -> None:
+    first, second = tmp_path / "2024" / "articles", tmp_path / "2025" / "articles"
+    for folder, seed in ((first, seed_files[0]), (second, seed_files[1])):
+        folder.mkdir(parents=True)
+        shutil.copy(seed, folder / "a.txt")
+    db = tmp_path / "clash.lbdb"
+    # The same folder named twice (by two spellings) is no clash; another folder of the same name is.
+    result = run("build", str(first), str(first / ".." / "articles"), str(second), "--db", str(db))
+    assert [line for line in result.stderr.splitlines() if line] == [
+        f"error: {second / 'a.txt'}: not read: its location articles/a.txt is already {first / 'a.txt'}'s "
+        "(two folders given have the same name)"
+    ]
+    assert result.exit_code == 1
+    [stored] = articles(db).values()
+    assert stored["content_hash"] == content_hash(seed_files[0].read_text(encoding="utf-8"))
