@@ -7,13 +7,17 @@ re-resolves the stored and the new articles together and writes only what change
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from danvan.cli.options import DbOption, resolve_db
+
+if TYPE_CHECKING:
+    from danvan.graph.model import Extraction
 
 
 def _progress_bar() -> Any:
@@ -46,6 +50,26 @@ def format_counts(counts: dict[str, dict[str, int]]) -> str:
     return "\n".join(lines)
 
 
+def pruned(
+    paths: list[Path], stored: list[tuple[str, str, str]], extractions: list[Extraction], failed: list[str]
+) -> list[str]:
+    """Ids of the ``stored`` (id, path, url) articles that ``build --prune`` takes out: those whose file has
+    vanished from a folder in ``paths``, and those a .jsonl file read again no longer holds, unless reading
+    that file (or its folder) failed somewhere (``failed``: the paths of the errors)."""
+    from danvan.loaders.read import at_location, gone
+
+    folders = [p for p in paths if p.is_dir()]
+    read = {ex.article.id for ex in extractions}
+    broken = [Path(re.sub(r":\d+$", "", f)) for f in failed]  # "feed.jsonl:12" is an error in feed.jsonl
+    reread = {ex.article.path for ex in extractions if ex.article.path.lower().endswith(".jsonl")}
+    complete = {where for where in reread if not any(at_location(b, where) for b in broken)}
+    return [
+        aid
+        for aid, where, _ in stored
+        if aid not in read and (where in complete or any(gone(folder, where) for folder in folders))
+    ]
+
+
 def build(
     paths: Annotated[
         list[Path],
@@ -73,8 +97,8 @@ def build(
         bool,
         typer.Option(
             "--prune",
-            help="Also take out of the store the articles whose files have vanished from the folders given "
-            "(and everything only they supported).",
+            help="Also take out of the store the articles whose files have vanished from the folders given, and the "
+            "records no longer in a .jsonl file read without errors (with everything only they supported).",
         ),
     ] = False,
 ) -> None:
@@ -85,7 +109,6 @@ def build(
     from danvan.graph.model import Extraction
     from danvan.graph.store.embedded import StoreError, open_store
     from danvan.loaders.pipeline import extract_paths
-    from danvan.loaders.read import gone
 
     db_path = resolve_db(db)
     # Resolved here, not in the signature, so --help and the README never show this machine's CPU count.
@@ -97,11 +120,13 @@ def build(
         with open_store(db_path) as store, _progress_bar() as bar:
             reading = bar.add_task("reading and extracting articles", total=None)
             extractions: list[Extraction] = []
+            failed: list[str] = []
             for item in extract_paths(paths, workers=workers):
                 if isinstance(item, Extraction):
                     extractions.append(item)
                 else:
                     failures += 1
+                    failed.append(item.path)
                     bar.console.print(f"error: {item}", markup=False, highlight=False, soft_wrap=True)
                 bar.advance(reading)
             bar.update(reading, total=len(extractions) + failures)
@@ -113,10 +138,7 @@ def build(
                     tasks[stage] = bar.add_task(label, total=total)
                 bar.update(tasks[stage], completed=done, total=total)
 
-            vanished: list[str] = []
-            if prune:
-                folders = [p for p in paths if p.is_dir()]
-                vanished = [aid for aid, where, _ in store.stored_articles() if any(gone(f, where) for f in folders)]
+            vanished = pruned(paths, store.stored_articles(), extractions, failed) if prune else []
             report = store.ingest(extractions, progress=progress, remove=vanished)
             counts = store.counts()
     except StoreError as exc:

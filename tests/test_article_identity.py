@@ -250,3 +250,35 @@ def test_two_folders_of_one_name_do_not_overwrite_each_other(seed_files: list[Pa
     assert result.exit_code == 1
     [stored] = articles(db).values()
     assert stored["content_hash"] == content_hash(seed_files[0].read_text(encoding="utf-8"))
+
+
+def write_feed(path: Path, records: list[dict[str, str]], broken_line: bool = False) -> None:
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    if broken_line:
+        lines.insert(1, "{not json")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_prune_forgets_records_taken_out_of_a_jsonl_file(seed_files: list[Path], tmp_path: Path) -> None:
+    folder = tmp_path / "feeds"
+    folder.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in seed_files[:3]]
+    records = [
+        {"id": "r1", "title": "Một", "body": texts[0]},
+        {"url": "https://example.vn/hai", "title": "Hai", "body": texts[1]},
+        {"title": "Ba", "body": texts[2]},
+    ]
+    write_feed(folder / "clean.jsonl", records)
+    write_feed(folder / "broken.jsonl", [{**r, "id": f"b{i}"} for i, r in enumerate(records)])
+    db = tmp_path / "feeds.lbdb"
+    assert run("build", str(folder), "--db", str(db)).exit_code == 0
+    assert len(articles(db)) == 6
+    write_feed(folder / "clean.jsonl", [records[0], records[2]])  # "Hai" taken out; "Ba" moves up a line
+    # A line of this file no longer reads: its records are not pruned, whatever was on that line.
+    write_feed(folder / "broken.jsonl", [{**r, "id": f"b{i}"} for i, r in enumerate(records)][1:], broken_line=True)
+    result = run("build", str(folder), "--prune", "--db", str(db))
+    assert result.exit_code == 1  # the broken line
+    left = articles(db)
+    assert sorted(a["title"] for a in left.values() if a["path"] == "feeds/clean.jsonl") == ["Ba", "Một"]
+    assert len([a for a in left.values() if a["path"] == "feeds/broken.jsonl"]) == 3
+    assert "2 removed; 5 in the store" in result.stdout  # "Hai", and "Ba" as it was read from line 3
