@@ -5,7 +5,8 @@ or a :class:`ReadError` per problem, so one bad file never stops a batch. ``read
 and raises :class:`ReadError` (after yielding the good records of a .jsonl file).
 
 Folders are walked following symbolic links to folders: a link that leads back to a folder it is in
-(a loop) is reported and not followed, and a folder reached twice through links is read once. A
+(a loop) is reported and not followed, and a folder reached twice is read once (by its own path if it has
+one inside the folder given, so a link does not change its files' locations). A
 folder that cannot be listed is reported, like a file that cannot be read.
 
 Each article file has a *location*, its path relative to the folder given, led by that folder's name
@@ -21,6 +22,7 @@ import datetime as dt
 import errno
 import os
 import stat
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
@@ -250,19 +252,41 @@ def _unreachable(path: Path, exc: OSError) -> str:
     return f"cannot read: {exc.strerror or exc}"
 
 
+#: A folder as the file system knows it (device, inode), whatever path or link reached it.
+_Folder = tuple[int, int]
+
+
 def _walk(folder: Path) -> Iterator[Source | ReadError]:
     """The article files in ``folder`` and its subfolders (links followed), then the problems met."""
     found: list[Path] = []
     errors: list[ReadError] = []
-    seen: set[tuple[int, int]] = set()
-
-    def visit(directory: Path, above: dict[tuple[int, int], Path]) -> None:
+    try:
+        top = folder.stat()
+    except OSError as exc:
+        yield ReadError(str(folder), _unreachable(folder, exc))
+        return
+    root: _Folder = (top.st_dev, top.st_ino)
+    seen = {root}
+    # Folders to list, each with the folders above it (a link to one of them is a loop). Links to folders
+    # wait until every real folder is listed, so a folder also reached through a link keeps its own path
+    # (its files' locations, hence ids, do not depend on a link). A stack, not recursion: any depth works.
+    real: list[tuple[Path, dict[_Folder, Path]]] = [(folder, {root: folder})]
+    links: deque[tuple[Path, _Folder, dict[_Folder, Path]]] = deque()
+    while real or links:
+        if real:
+            directory, above = real.pop()
+        else:
+            directory, key, chain = links.popleft()
+            if key in seen:
+                continue  # a folder reached again through another link is read once
+            seen.add(key)
+            above = {**chain, key: directory}
         try:
             with os.scandir(directory) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
             errors.append(ReadError(str(directory), f"cannot read folder: {exc.strerror or exc}"))
-            return
+            continue
         for entry in entries:
             if entry.name.startswith("."):
                 continue
@@ -271,33 +295,26 @@ def _walk(folder: Path) -> Iterator[Source | ReadError]:
                 is_dir = entry.is_dir()  # follows a link
             except OSError:
                 is_dir = False
-            if is_dir:
-                try:
-                    info = entry.stat()
-                except OSError as exc:
-                    errors.append(ReadError(str(path), _unreachable(path, exc)))
-                    continue
-                key = (info.st_dev, info.st_ino)
-                if key in above:
-                    errors.append(
-                        ReadError(str(path), f"symbolic link loop (leads back to {above[key]}); not followed")
-                    )
-                elif key not in seen:  # a folder reached again through another link is read once
-                    seen.add(key)
-                    visit(path, {**above, key: path})
-            elif entry.name.lower().endswith(SUFFIXES):
-                found.append(path)
-
-    try:
-        top = folder.stat()
-    except OSError as exc:
-        yield ReadError(str(folder), _unreachable(folder, exc))
-        return
-    seen.add((top.st_dev, top.st_ino))
-    visit(folder, {(top.st_dev, top.st_ino): folder})
+            if not is_dir:
+                if entry.name.lower().endswith(SUFFIXES):
+                    found.append(path)
+                continue
+            try:
+                info = entry.stat()
+            except OSError as exc:
+                errors.append(ReadError(str(path), _unreachable(path, exc)))
+                continue
+            key = (info.st_dev, info.st_ino)
+            if key in above:
+                errors.append(ReadError(str(path), f"symbolic link loop (leads back to {above[key]}); not followed"))
+            elif entry.is_symlink():
+                links.append((path, key, above))
+            elif key not in seen:
+                seen.add(key)
+                real.append((path, {**above, key: path}))
     for path in sorted(found):
         yield Source(path, location(path, folder))
-    yield from errors
+    yield from sorted(errors, key=lambda e: e.path)
 
 
 def iter_files(paths: Iterable[Path | str]) -> Iterator[Source | ReadError]:

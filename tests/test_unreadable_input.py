@@ -125,6 +125,10 @@ def test_symlinked_folders_are_followed_and_loops_named(seed_files: list[Path], 
     shutil.copy(seed_files[1], elsewhere / "linked.txt")
     (folder / "more").symlink_to(elsewhere, target_is_directory=True)
     (folder / "loop").symlink_to(folder, target_is_directory=True)
+    # A link to a folder that is also inside: read once, by its own path, though the link sorts first.
+    (folder / "z_real").mkdir()
+    shutil.copy(seed_files[2], folder / "z_real" / "inner.txt")
+    (folder / "a_link").symlink_to(folder / "z_real", target_is_directory=True)
     db = tmp_path / "links.lbdb"
     result = CliRunner().invoke(app, ["build", str(folder), "--db", str(db), "--workers", "1"])
     assert error_lines(result.stderr) == [
@@ -133,7 +137,7 @@ def test_symlinked_folders_are_followed_and_loops_named(seed_files: list[Path], 
     assert result.exit_code == 1
     with open_store(db, read_only=True) as store:
         paths = sorted(r[0] for r in store.query("MATCH (a:Article) RETURN a.path").rows)
-    assert paths == ["articles/more/linked.txt", "articles/own.txt"]
+    assert paths == ["articles/more/linked.txt", "articles/own.txt", "articles/z_real/inner.txt"]
 
 
 def test_a_file_symlink_loop_says_what_it_is(seed_files: list[Path], tmp_path: Path) -> None:
