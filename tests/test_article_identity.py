@@ -282,3 +282,19 @@ def test_prune_forgets_records_taken_out_of_a_jsonl_file(seed_files: list[Path],
     assert sorted(a["title"] for a in left.values() if a["path"] == "feeds/clean.jsonl") == ["Ba", "Một"]
     assert len([a for a in left.values() if a["path"] == "feeds/broken.jsonl"]) == 3
     assert "2 removed; 5 in the store" in result.stdout  # "Hai", and "Ba" as it was read from line 3
+
+
+def test_remove_a_folder_takes_out_what_was_read_from_it(
+    six_files: Path, seed_files: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(seed_files[0], other / "own.txt")
+    db = tmp_path / "folders.lbdb"
+    assert run("build", str(six_files), str(other), "--db", str(db)).exit_code == 0
+    shutil.rmtree(six_files)  # the files need not exist any more
+    monkeypatch.chdir(tmp_path)  # and the folder may be named from anywhere
+    result = run("remove", "articles", "--db", str(db))
+    assert result.exit_code == 0, result.output
+    assert "6 article(s) removed; 1 in the store" in result.stdout
+    assert [a["path"] for a in articles(db).values()] == ["other/own.txt"]
