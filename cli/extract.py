@@ -33,7 +33,9 @@ def extract(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Article files (.txt, .html, .jsonl) or folders of them (read recursively).", show_default=False
+            help="Article files (.txt, .html, .jsonl) or folders of them (read recursively).",
+            show_default=False,
+            readable=False,
         ),
     ],
     out: Annotated[

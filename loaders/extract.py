@@ -127,7 +127,7 @@ PIPELINE: list[tuple[str, Component]] = [
 def article_info(doc: Document, ctx: Context) -> ArticleInfo:
     return ArticleInfo(
         id=doc.id,
-        path=doc.path,
+        path=doc.location or doc.path,
         title=doc.title,
         published=doc.published,
         source=doc.source,
