@@ -1,18 +1,17 @@
 // name: tenure_overlaps
 // title: Two holders of a single-holder post at the same time (data quality)
-// description: Pairs of people both shown holding (not as former holders) a post that has one holder at
-//   a time (a head, or a standing deputy) over overlapping periods: from the stated start (else the first
-//   article) to the stated end (else the last article). Usually a misread title, two namesakes merged, or
-//   a missing "nguyên"; sometimes a real hand-over the articles report in the same days.
+// description: Pairs of people shown holding a post that has one holder at a time (a head, or a standing
+//   deputy) in overlapping periods, as holders_on_date counts them: from the stated start (else the first
+//   article) until the stated end (not included) or the bound of a former holding; a holding with neither
+//   lasts. Usually a missing "nguyên", a misread title or two namesakes merged; sometimes a hand-over the
+//   articles report without saying who left.
 // param: post string = ""  -- Full post title, case-insensitive; empty for every post
 MATCH (a:Person)-[x:HOLDS]->(t:Post)<-[y:HOLDS]-(b:Person)
-WHERE t.single_holder AND a.id < b.id AND x.status <> 'former' AND y.status <> 'former'
-  AND ($post = '' OR toLower(t.name) = toLower($post))
-WITH t, a, b, x, y,
-     coalesce(x.start, string(x.first_seen)) AS x_from, coalesce(x.`end`, string(x.last_seen)) AS x_to,
-     coalesce(y.start, string(y.first_seen)) AS y_from, coalesce(y.`end`, string(y.last_seen)) AS y_to
-WHERE x_from <= y_to AND y_from <= x_to
-  AND (x.`end` IS NULL OR y_from < x.`end`) AND (y.`end` IS NULL OR x_from < y.`end`)
-RETURN t.name AS post, a.name AS holder, x_from AS holder_from, x_to AS holder_to, b.name AS other,
-       y_from AS other_from, y_to AS other_to, x.evidence AS evidence, y.evidence AS other_evidence
+WHERE t.single_holder AND a.id < b.id AND ($post = '' OR toLower(t.name) = toLower($post))
+WITH t, a, b, x, y, coalesce(x.start, string(x.first_seen)) AS x_from, coalesce(y.start, string(y.first_seen)) AS y_from
+WHERE (x.`end` IS NULL OR y_from < x.`end`) AND (x.end_bound IS NULL OR y_from <= x.end_bound)
+  AND (y.`end` IS NULL OR x_from < y.`end`) AND (y.end_bound IS NULL OR x_from <= y.end_bound)
+RETURN t.name AS post, a.name AS holder, x_from AS holder_from, coalesce(x.`end`, x.end_bound) AS holder_to,
+       b.name AS other, y_from AS other_from, coalesce(y.`end`, y.end_bound) AS other_to,
+       x.evidence AS evidence, y.evidence AS other_evidence
 ORDER BY post, holder, other
