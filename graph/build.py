@@ -32,8 +32,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from danvan.graph import places
-from danvan.graph import tenure
+from danvan.graph import places, tenure
 from danvan.graph.knowledge import KnowledgeGraph, edge_key
 from danvan.graph.model import ArticleInfo, Entity, Evidence, Extraction, Fact
 from danvan.graph.resolve import Resolution, clean, entity_key, holding_status, norm, norm_place, pick, resolve
@@ -356,7 +355,7 @@ def _add_relationships(kg: KnowledgeGraph, exs: list[Extraction], resolution: Re
             statements[key].append(_Statement(art.id, art.published, first_evidence.get(entity.id), {}))
 
     # Insertion order is already deterministic (articles in id order, facts in their order).
-    for (rel_type, src, dst), group, tenure in _tenures(statements):
+    for (rel_type, src, dst), group, merged in _tenures(statements):
         if len(group) == 1:  # most facts are stated once: skip the comparisons
             earliest = latest = group[0]
             dates = [earliest.date] if earliest.date else []
@@ -388,10 +387,10 @@ def _add_relationships(kg: KnowledgeGraph, exs: list[Extraction], resolution: Re
         }
         if with_props:
             props.update(latest.properties)
-        if tenure is not None:
-            props.update({k: v for k, v in tenure.items() if v is not None})
+        if merged is not None:
+            props.update({k: v for k, v in merged.items() if v is not None})
             for name in ("start", "end", "end_bound", "term"):
-                if tenure.get(name) is None:
+                if merged.get(name) is None:
                     props.pop(name, None)
         # Straight into networkx: endpoints and property names were checked above, and there is
         # exactly one statement group per (type, source, target, key properties), what the edge key encodes.

@@ -265,7 +265,7 @@ class Context:
     def evidence(self, sentence: Sentence) -> Evidence:
         return Evidence(sentence.text, sentence.start, sentence.end)
 
-    def fact(self, rel_type: str, subject: str, obj: str, sentence: Sentence, variant: str = "", **props: Any) -> Fact:
+    def fact(self, rel_type: str, subject: str, obj: str, sentence: Sentence, variant: Any = "", **props: Any) -> Fact:
         """The fact (rel_type, subject, obj), made or completed; ``variant`` keeps apart facts with the same
         ends that must stay two (a person's holding of one post in two terms)."""
         key: tuple[str, ...] = (rel_type, subject, obj, variant) if variant else (rel_type, subject, obj)

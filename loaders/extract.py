@@ -8,10 +8,11 @@ places. Each fact carries the sentence that supports it and its offsets in the o
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 
 from danvan.graph.model import ArticleInfo, Extraction
+from danvan.loaders import tenure
 from danvan.loaders.campaigns import find_campaigns
 from danvan.loaders.context import Context
 from danvan.loaders.document import Document
@@ -20,7 +21,6 @@ from danvan.loaders.events import assign_roles, find_events
 from danvan.loaders.organizations import Org
 from danvan.loaders.persons import find_persons, find_short_forms, is_photo_credit
 from danvan.loaders.place_mentions import find_places
-from danvan.loaders import tenure
 from danvan.loaders.tenure import Tenure
 from danvan.loaders.titles import CURRENT, FORMER, NEW, Holding, assign
 
@@ -54,13 +54,13 @@ def titles(ctx: Context) -> None:
         ends: dict[int, int] = ctx.notes.setdefault("mention_end", {})
         holdings = assign(ctx.text, sentence.start, sentence.end, sentence.persons, ctx.places)
         tenures = _tenures(ctx, index, holdings)
-        for holding, tenure in zip(holdings, tenures, strict=True):
+        for holding, stated_tenure in zip(holdings, tenures, strict=True):
             ends[holding.person.start] = max(ends.get(holding.person.start, 0), holding.mention_end)
             post = holding.post
-            ended = tenure.end is not None and ctx.doc.published is not None
-            if ended and tenure.end is not None and ctx.doc.published is not None:
-                ended = tenure.end.value <= ctx.doc.published.isoformat()
-            if (tenure.left or ended) and post.status == CURRENT:
+            ended = stated_tenure.end is not None and ctx.doc.published is not None
+            if ended and stated_tenure.end is not None and ctx.doc.published is not None:
+                ended = stated_tenure.end.value <= ctx.doc.published.isoformat()
+            if (stated_tenure.left or ended) and post.status == CURRENT:
                 # "ông A, Bí thư Tỉnh ủy X, thôi giữ chức ..."; "bà B, Trưởng Ban ..., nghỉ hưu từ ngày 1/7"
                 post = replace(post, status=FORMER)
             org_id = ctx.org(post.org, sentence)
@@ -77,7 +77,7 @@ def titles(ctx: Context) -> None:
             )
             ctx.fact("POST_IN", post_id, org_id, sentence)
             person_id = ctx.person(holding.person.name)
-            stated = tenure.properties()
+            stated = stated_tenure.properties()
             # the same post in another term is another holding ("Bí thư khóa XV tiếp tục trúng cử Bí thư khóa XVI")
             base = ctx.get_fact("HOLDS", person_id, post_id)
             term = stated.get("term")

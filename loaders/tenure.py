@@ -306,10 +306,10 @@ def read(
             limit = clause.start()
         tenure = subject.tenure
         tenure.term = _term_after(text, subject.title_start, subject.title_end, limit)
-        if tenure.term is None and session is not None and subject.status == new:
-            if subject.org_kind in ("peoples_council", "peoples_committee"):
-                value = term_value(session) if not session.group("y1") else f"{session['y1']}-{session['y2']}"
-                tenure.term = Stated(value, session.start(), session.end())
+        council = subject.org_kind in ("peoples_council", "peoples_committee")
+        if tenure.term is None and session is not None and subject.status == new and council:
+            value = term_value(session) if not session.group("y1") else f"{session['y1']}-{session['y2']}"
+            tenure.term = Stated(value, session.start(), session.end())
         # dates after the holding's titles
         for cue in _FROM.finditer(text, group_end, limit):
             date = _date_at(text, cue.end(), limit, reference)
@@ -343,9 +343,11 @@ def read(
             retire = _retirement_of(text, subject, persons, start, end, reference)
             if retire is not None:
                 tenure.end = retire
-        if (tenure.left or subject.status == former) and tenure.end is None and opening is not None:
-            if _LEAVING.search(text, start, limit) or re.search(r"(?i)thôi\s+(?:giữ chức|tham gia)", text[start:limit]):
-                tenure.end_bound = opening
+        leaving = _LEAVING.search(text, start, limit) or re.search(
+            r"(?i)thôi\s+(?:giữ chức|tham gia)", text[start:limit]
+        )
+        if (tenure.left or subject.status == former) and tenure.end is None and opening is not None and leaving:
+            tenure.end_bound = opening
 
 
 def _retirement_of(

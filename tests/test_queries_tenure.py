@@ -77,7 +77,9 @@ def test_post_history_lists_the_line_with_the_succession(backend: Backend, libra
 def test_changes_between_in_a_province(backend: Backend, library: Library) -> None:
     changes = {
         (r["change"], r["date"], r["person"], r["post"], r["other"])
-        for r in rows(backend, library, "changes_between", date_from="2024-07-01", date_to="2024-07-31", province="Ninh Bình")
+        for r in rows(
+            backend, library, "changes_between", date_from="2024-07-01", date_to="2024-07-31", province="Ninh Bình"
+        )
     }
     assert ("appointment", "2024-07-01", "Lã Văn Khiêm", NB_HEAD, "") in changes
     assert ("appointment", "2024-07-01", "Tạ Quang Vinh", "Bí thư Tỉnh ủy Ninh Bình", "") in changes
@@ -88,7 +90,10 @@ def test_changes_between_in_a_province(backend: Backend, library: Library) -> No
         "Bí thư Tỉnh ủy Ninh Bình",
         "Phó Chủ tịch Hội đồng nhân dân tỉnh Ninh Bình",
     }
-    assert rows(backend, library, "changes_between", date_from="2024-08-01", date_to="2024-12-31", province="Ninh Bình") == []
+    assert (
+        rows(backend, library, "changes_between", date_from="2024-08-01", date_to="2024-12-31", province="Ninh Bình")
+        == []
+    )
 
 
 def test_moved_between_provinces_in_order(backend: Backend, library: Library) -> None:
@@ -128,7 +133,13 @@ def test_no_overlap_in_the_samples_handover(backend: Backend, library: Library) 
 
 def test_time_queries_run_on_the_seeds(seed_db: Path, library: Library) -> None:
     with open_backend(seed_db) as b:
-        for name in ("holders_on_date", "post_history", "changes_between", "moved_between_provinces", "tenure_overlaps"):
+        for name in (
+            "holders_on_date",
+            "post_history",
+            "changes_between",
+            "moved_between_provinces",
+            "tenure_overlaps",
+        ):
             run_query(b, library.get(name), {})
         # seed 000 (read by hand): Nguyễn Công Thắng chairs as Trưởng Ban Dân vận Tỉnh ủy Bắc Ninh
         line = rows(b, library, "post_history", post="Trưởng Ban Dân vận Tỉnh ủy Bắc Ninh")

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from extract_helpers import extract_text
 
 from conftest import SAMPLES, SHARED
 from danvan.graph.model import Extraction
 from danvan.loaders.extract import extract_document
 from danvan.loaders.jsonl import record_document
 from danvan.loaders.read import read_file
-from extract_helpers import extract_text
 
 DANVAN_PAGES = SHARED / "corpus" / "danvan_pages.jsonl"
 
@@ -38,9 +38,7 @@ def tenures(extraction: Extraction) -> dict[tuple[str, str, str], dict[str, Any]
 def successions(extraction: Extraction) -> set[tuple[str, str, str | None]]:
     names = {e.id: e.name for e in extraction.entities}
     return {
-        (names[f.subject], names[f.object], f.properties.get("date"))
-        for f in extraction.facts
-        if f.type == "SUCCEEDED"
+        (names[f.subject], names[f.object], f.properties.get("date")) for f in extraction.facts if f.type == "SUCCEEDED"
     }
 
 
@@ -75,13 +73,19 @@ def test_stated_start_beats_the_article_date() -> None:
 
 def test_day_and_month_take_the_year_of_the_article_or_the_one_before() -> None:
     text = "Tin Ninh Bình\nÔng Lã Văn Bình giữ chức Trưởng Ban Dân vận Tỉnh ủy Ninh Bình từ ngày 28/12.\n"
-    assert tenures(extract_text(text, published=dt.date(2024, 1, 5)).extraction)[
-        ("Lã Văn Bình", "Trưởng Ban Dân vận Tỉnh ủy Ninh Bình", "new")
-    ]["start"] == "2023-12-28"
+    assert (
+        tenures(extract_text(text, published=dt.date(2024, 1, 5)).extraction)[
+            ("Lã Văn Bình", "Trưởng Ban Dân vận Tỉnh ủy Ninh Bình", "new")
+        ]["start"]
+        == "2023-12-28"
+    )
     # no article date: the year is not guessed
-    assert "start" not in tenures(extract_text(text, published=None).extraction)[
-        ("Lã Văn Bình", "Trưởng Ban Dân vận Tỉnh ủy Ninh Bình", "new")
-    ]
+    assert (
+        "start"
+        not in tenures(extract_text(text, published=None).extraction)[
+            ("Lã Văn Bình", "Trưởng Ban Dân vận Tỉnh ủy Ninh Bình", "new")
+        ]
+    )
 
 
 def test_relative_dates_resolve_against_the_article_date_only() -> None:

@@ -34,7 +34,8 @@ def succeeded(kg: KnowledgeGraph) -> set[tuple[str, str, str | None]]:
 APPOINTED = article(
     "a.txt",
     dt.date(2023, 10, 12),
-    "Tin Ninh Bình\nÔng Lã Văn Bình được bổ nhiệm giữ chức Trưởng Ban Dân vận Tỉnh ủy Ninh Bình kể từ ngày 15/10/2023.\n",
+    "Tin Ninh Bình\nÔng Lã Văn Bình được bổ nhiệm giữ chức Trưởng Ban Dân vận Tỉnh ủy Ninh Bình "
+    "kể từ ngày 15/10/2023.\n",
 )
 MENTIONED = article(
     "b.txt",

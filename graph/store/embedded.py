@@ -501,8 +501,10 @@ class _Plan:
                 report.deleted[rel_type] = report.deleted.get(rel_type, 0) + 1
         for key, attrs in new_edges.items():
             rel_type, src, dst, _ = key
-            if (rel_type, src, dst) in rewritten and key in old_edges and _same(
-                old_edges[key], attrs, SCHEMA.rel(rel_type).properties
+            if (
+                (rel_type, src, dst) in rewritten
+                and key in old_edges
+                and _same(old_edges[key], attrs, SCHEMA.rel(rel_type).properties)
             ):
                 # unchanged, but its ends' relationships are deleted and copied again
                 new_rels[(rel_type, labels[src], labels[dst])].append((src, dst, attrs))
