@@ -355,7 +355,7 @@ def _add_relationships(kg: KnowledgeGraph, exs: list[Extraction], resolution: Re
             statements[key].append(_Statement(art.id, art.published, first_evidence.get(entity.id), {}))
 
     # Insertion order is already deterministic (articles in id order, facts in their order).
-    for (rel_type, src, dst), group, merged in _tenures(statements):
+    for (rel_type, src, dst), group, held in _tenures(statements):
         if len(group) == 1:  # most facts are stated once: skip the comparisons
             earliest = latest = group[0]
             dates = [earliest.date] if earliest.date else []
@@ -387,10 +387,10 @@ def _add_relationships(kg: KnowledgeGraph, exs: list[Extraction], resolution: Re
         }
         if with_props:
             props.update(latest.properties)
-        if merged is not None:
-            props.update({k: v for k, v in merged.items() if v is not None})
+        if held is not None:
+            props.update({k: v for k, v in held.items() if v is not None})
             for name in ("start", "end", "end_bound", "term"):
-                if merged.get(name) is None:
+                if held.get(name) is None:
                     props.pop(name, None)
         # Straight into networkx: endpoints and property names were checked above, and there is
         # exactly one statement group per (type, source, target, key properties), what the edge key encodes.

@@ -114,6 +114,14 @@ def _tenures(ctx: Context, index: int, holdings: list[Holding]) -> list[Tenure]:
         for h in holdings
     ]
     following = ctx.sentences[index + 1] if index + 1 < len(ctx.sentences) else None
+    # the date of the occasion a sentence opening "Tại hội nghị", "Cùng ngày" goes on with: the last sentence
+    # before (of the five) that opens with a date
+    earlier = None
+    if tenure.SAME_OCCASION.match(ctx.text, sentence.start, sentence.end):
+        for before in reversed(ctx.sentences[max(0, index - 5) : index]):
+            earlier = tenure.sentence_date(ctx.text, before.start, before.end, ctx.doc.published)
+            if earlier is not None:
+                break
     tenure.read(
         ctx.text,
         sentence.start,
@@ -123,6 +131,7 @@ def _tenures(ctx: Context, index: int, holdings: list[Holding]) -> list[Tenure]:
         (following.start, following.end) if following is not None else None,
         new=NEW,
         former=FORMER,
+        earlier=earlier,
     )
     return [s.tenure for s in subjects]
 

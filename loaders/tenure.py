@@ -88,6 +88,12 @@ _APPOINTED = re.compile(
     r"|được cử|kiện toàn|giao nhiệm vụ|nhận nhiệm vụ|đảm nhiệm",
     re.IGNORECASE,
 )
+#: A sentence going on with the occasion the one before dated ("Chiều 11/10, ... tổ chức hội nghị"): "Tại
+#: hội nghị", "Cũng tại buổi lễ", "Cùng ngày".
+SAME_OCCASION = re.compile(
+    r"\W*(?:(?:Cũng|Ngay)\s+)?(?:[Tt]ại\s+(?:hội nghị|buổi lễ|lễ công bố|kỳ họp|phiên họp|đại hội|buổi làm việc)"
+    r"(?:\s+(?:này|nói trên|trên))?|[Cc]ùng ngày|[Tt]rong ngày)\s*,"
+)
 #: What ends the stretch of a sentence that speaks of one holder.
 _CLAUSE_END = re.compile(r"[;]|\.\s")
 
@@ -269,15 +275,19 @@ def read(
     next_sentence: tuple[int, int] | None = None,
     new: str = "new",
     former: str = "former",
+    earlier: Stated | None = None,
 ) -> None:
     """Fill ``subject.tenure`` for every holding of the sentence ``text[start:end]``.
 
     ``subjects`` are the sentence's holdings; ``new`` / ``former`` the HOLDS status values of an
-    appointment and a past holding (passed in so that this module needs no schema).
+    appointment and a past holding (passed in so that this module needs no schema); ``earlier`` the date
+    the last dated sentence before opened with, which a sentence opening "Tại hội nghị", "Cùng ngày" takes.
     """
     ordered = sorted(subjects, key=lambda s: (s.title_start, s.title_end))
     persons = sorted({(s.person_start, s.person_end) for s in subjects})
     opening = sentence_date(text, start, end, reference)
+    if opening is None and earlier is not None and SAME_OCCASION.match(text, start, end):
+        opening = earlier
     session = _SESSION.search(text, start, end)
     effective = None
     if next_sentence is not None:

@@ -163,7 +163,7 @@ _AFTER_NAME_GAP = re.compile(
 _APPOINT = re.compile(
     r"(?:bầu|bổ nhiệm|hiệp thương cử|chỉ định|điều động|luân chuyển|phê chuẩn|giữ chức|trúng cử|đắc cử|tái cử|được cử|"
     r"công nhận|phân công nhiệm vụ|phân công|nhận nhiệm vụ(?:\s+mới)?)"
-    r"(?:\s+vụ)?(?:\s+(?:lại|giữ chức(?:\s+vụ)?|làm|vào|tham gia|là))*"
+    r"(?:\s+(?:vụ|danh))?(?:\s+(?:lại|giữ chức(?:\s+vụ)?|làm|vào|tham gia|là))*"
     r"\s*(?:chức(?:\s+vụ)?\s*)?$",
     re.IGNORECASE,
 )
@@ -665,7 +665,7 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
                     for title in chain:
                         if title.status == CURRENT:
                             title.status = NEW
-                    targets.append((before[-1], chain))
+                    targets.extend((p, chain) for p in _listed_before(text, start, before))
         if not targets:
             continue
         for person, titles in targets:
@@ -765,6 +765,24 @@ def _replaced(text: str, pos: int, end: int, after: list[PersonMention]) -> Pers
     if not gap or not re.search(r"thay|kế nhiệm", gap.group(0)):
         return None
     return next((p for p in after if p.start == gap.end()), None)
+
+
+#: "Các ông A, ông B, ông C giữ chức ...": a list of names that is the subject of the verb.
+_LIST_OPENING = re.compile(r"(?:[Cc]ác|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm)\s+(?:ông|bà|đồng chí|đ/c)\s*$")
+_LIST_JOIN = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:ông|bà|đồng chí|đ/c)?\s*")
+
+
+def _listed_before(text: str, start: int, before: list[PersonMention]) -> list[PersonMention]:
+    """The person right before a verb, with those listed with them after a list opening ("Các ông A, ông B
+    và ông C giữ chức ..."); only the last one without such an opening."""
+    listed = [before[-1]]
+    for person in reversed(before[:-1]):
+        if not _LIST_JOIN.fullmatch(text, person.end, listed[0].start):
+            break
+        listed.insert(0, person)
+    if len(listed) > 1 and _LIST_OPENING.search(text, max(start, listed[0].start - 20), listed[0].start):
+        return listed
+    return [before[-1]]
 
 
 def _in_aside(text: str, start: int, person: PersonMention, until: int) -> bool:

@@ -70,6 +70,7 @@ def test_dialect_variants_only_where_needed() -> None:
         "person_events",
         "fact_sources",
         "post_history",
+        "changes_between",
         "moved_between_provinces",
         "tenure_overlaps",
     }

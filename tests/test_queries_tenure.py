@@ -78,7 +78,12 @@ def test_changes_between_in_a_province(backend: Backend, library: Library) -> No
     changes = {
         (r["change"], r["date"], r["person"], r["post"], r["other"])
         for r in rows(
-            backend, library, "changes_between", date_from="2024-07-01", date_to="2024-07-31", province="Ninh Bình"
+            backend,
+            library,
+            "changes_between",
+            date_from=dt.date(2024, 7, 1),
+            date_to=dt.date(2024, 7, 31),
+            province="Ninh Bình",
         )
     }
     assert ("appointment", "2024-07-01", "Lã Văn Khiêm", NB_HEAD, "") in changes
@@ -91,7 +96,14 @@ def test_changes_between_in_a_province(backend: Backend, library: Library) -> No
         "Phó Chủ tịch Hội đồng nhân dân tỉnh Ninh Bình",
     }
     assert (
-        rows(backend, library, "changes_between", date_from="2024-08-01", date_to="2024-12-31", province="Ninh Bình")
+        rows(
+            backend,
+            library,
+            "changes_between",
+            date_from=dt.date(2024, 8, 1),
+            date_to=dt.date(2024, 12, 31),
+            province="Ninh Bình",
+        )
         == []
     )
 

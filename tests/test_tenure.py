@@ -136,8 +136,13 @@ def test_sample_quang_ninh_appointment_starts_on_the_stated_day() -> None:
     extraction = extract_document(next(iter(read_file(path))))
     found = tenures(extraction)
     assert found[("Phạm Thị Ngọc Lan", "Trưởng Ban Dân vận Tỉnh ủy Quảng Ninh", "new")] == {"start": "2023-10-15"}
-    assert found[("Đặng Xuân Trường", "Bí thư Thành ủy Hạ Long", "new")] == {"term": "2020-2025"}
-    assert found[("Trịnh Văn Hoàng", "Phó Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh", "new")] == {"term": "2021-2026"}
+    # "Tại hội nghị, ..." and "Cùng ngày, ..." go on with the conference the text dates "Chiều 11/10"
+    assert found[("Đặng Xuân Trường", "Bí thư Thành ủy Hạ Long", "new")] == {"start": "2023-10-11", "term": "2020-2025"}
+    assert found[("Đặng Xuân Trường", "Trưởng Ban Dân vận Tỉnh ủy Quảng Ninh", "former")] == {"end_bound": "2023-10-11"}
+    assert found[("Trịnh Văn Hoàng", "Phó Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh", "new")] == {
+        "start": "2023-10-11",
+        "term": "2021-2026",
+    }
 
 
 def test_seeds_state_no_tenure_the_reader_would_invent(seed_files: list[Path]) -> None:

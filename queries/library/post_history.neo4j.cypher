@@ -1,5 +1,5 @@
 MATCH (p:Person)-[h:HOLDS]->(t:Post)
-WHERE toLower(t.name) = toLower($post)
+WHERE ($post = '' OR toLower(t.name) = toLower($post))
 OPTIONAL MATCH (p)-[s:SUCCEEDED]->(before:Person)
 WHERE s.post = t.id
 WITH t, p, h, collect(before.name) AS predecessors, min(s.date) AS succeeded_on
@@ -7,4 +7,4 @@ WITH t, p, h, predecessors, succeeded_on, coalesce(h.start, toString(h.first_see
 RETURN t.name AS post, p.name AS holder, since, h.term AS term, h.start AS start, h.`end` AS ended,
        h.end_bound AS end_bound, h.status AS status, h.first_seen AS first_seen, h.last_seen AS last_seen,
        predecessors AS succeeded, succeeded_on, h.evidence AS evidence
-ORDER BY since, holder, term
+ORDER BY post, since, holder, term
