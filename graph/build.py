@@ -441,6 +441,10 @@ def _add_successions(kg: KnowledgeGraph) -> None:
                 )
             )
     for post in sorted(by_post):
+        for holding, bound in tenure.later_holder_bounds(
+            by_post[post], {h.key: kg.g.edges[h.key] for h in by_post[post]}
+        ):
+            kg.g.edges[holding.key]["end_bound"] = bound
         found = tenure.succession(by_post[post], FORMER)
         if found is None:
             continue

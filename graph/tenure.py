@@ -12,6 +12,8 @@ Rules (README "Tenure"):
   known): the earliest of the dates the text gives for a "thôi giữ chức" and the dates of the articles
   calling the holding former ("nguyên"). Dates are strings of the precision written (YYYY-MM-DD, YYYY-MM,
   YYYY); first/last seen stay what they are, the dates of the articles.
+- A single-holder post shown with a new holder after the articles last showed the old one: the old holding,
+  if nothing ends or bounds it, ended no later than the new one began (its ``end_bound``).
 - Succession: stated ("thay ông A", "kế nhiệm") by the extraction; read here for a single-holder post
   (a head, not a deputy or a member) whose holders include a former one and a later one: the earliest
   holder not former, by start, succeeded the former holder who held it last.
@@ -138,3 +140,24 @@ def succession(holders: Sequence[Holder], former: str) -> tuple[Holder, Holder] 
     if last.start and successor.start and lower(last.start) > lower(successor.start):
         return None  # the "former" one began later: the articles disagree, nothing is read
     return last, successor
+
+
+def later_holder_bounds(holders: Sequence[Holder], edges: dict[Any, dict[str, Any]]) -> list[tuple[Holder, str]]:
+    """For the holdings of a single-holder post with no end and no bound: the start (or first article) of the
+    first other holder the articles show after their last article, as the bound of their end."""
+
+    def begun(h: Holder) -> str:
+        return lower(h.start) or (h.first_seen.isoformat() if h.first_seen else "")
+
+    out: list[tuple[Holder, str]] = []
+    for h in holders:
+        last_seen = edges[h.key].get("last_seen")
+        if h.end or h.end_bound or last_seen is None:
+            continue
+        later = [begun(o) for o in holders if o.person != h.person and begun(o) > last_seen.isoformat()]
+        if later:
+            first = min(later)
+            # as written: the other holding's own start if it has one, else its first article's date
+            other = next(o for o in holders if o.person != h.person and begun(o) == first)
+            out.append((h, other.start or first))
+    return out

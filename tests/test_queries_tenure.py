@@ -119,7 +119,7 @@ def test_moved_between_provinces_in_order(backend: Backend, library: Library) ->
     assert "Lã Văn Khiêm" not in everyone
 
 
-def test_tenure_overlaps_finds_two_current_heads_and_not_a_handover(tmp_path: Path, library: Library) -> None:
+def test_tenure_overlaps_finds_two_heads_shown_at_once(tmp_path: Path, library: Library) -> None:
     from danvan.graph.build import build_graph
     from danvan.graph.store.embedded import open_store
     from danvan.loaders.extract import extract_document
@@ -128,6 +128,11 @@ def test_tenure_overlaps_finds_two_current_heads_and_not_a_handover(tmp_path: Pa
     texts = {
         "x.txt": (dt.date(2024, 5, 2), "Tin Ninh Bình\nBà Vũ Thị Thu, Trưởng Ban Dân vận Tỉnh ủy Ninh Bình chủ trì.\n"),
         "z.txt": (dt.date(2024, 5, 9), "Tin Ninh Bình\nÔng Hà Văn Sơn, Trưởng Ban Dân vận Tỉnh ủy Ninh Bình dự.\n"),
+        # Vũ Thị Thu is shown in the post again after Hà Văn Sơn was: two heads at once
+        "w.txt": (
+            dt.date(2024, 5, 20),
+            "Tin Ninh Bình\nBà Vũ Thị Thu, Trưởng Ban Dân vận Tỉnh ủy Ninh Bình phát biểu.\n",
+        ),
     }
     extractions = [extract_document(build_document(n, t, published=d)) for n, (d, t) in texts.items()]
     db = tmp_path / "overlap.lbdb"
@@ -156,3 +161,25 @@ def test_time_queries_run_on_the_seeds(seed_db: Path, library: Library) -> None:
         # seed 000 (read by hand): Nguyễn Công Thắng chairs as Trưởng Ban Dân vận Tỉnh ủy Bắc Ninh
         line = rows(b, library, "post_history", post="Trưởng Ban Dân vận Tỉnh ủy Bắc Ninh")
     assert "Nguyễn Công Thắng" in {r["holder"] for r in line}
+
+
+def test_a_later_head_bounds_the_earlier_one(tmp_path: Path, library: Library) -> None:
+    from danvan.graph.build import build_graph
+    from danvan.graph.store.embedded import open_store
+    from danvan.loaders.extract import extract_document
+    from danvan.loaders.read import build_document
+
+    texts = {
+        "x.txt": (dt.date(2024, 5, 2), "Tin Ninh Bình\nBà Vũ Thị Thu, Trưởng Ban Dân vận Tỉnh ủy Ninh Bình chủ trì.\n"),
+        "z.txt": (dt.date(2024, 5, 9), "Tin Ninh Bình\nÔng Hà Văn Sơn, Trưởng Ban Dân vận Tỉnh ủy Ninh Bình dự.\n"),
+    }
+    extractions = [extract_document(build_document(n, t, published=d)) for n, (d, t) in texts.items()]
+    db = tmp_path / "handover.lbdb"
+    with open_store(db) as store:
+        store.write_graph(build_graph(extractions))
+    with open_backend(db) as b:
+        assert rows(b, library, "tenure_overlaps") == []
+        on_date = rows(b, library, "holders_on_date", post=NB_HEAD, date="2024-05-10")
+        line = rows(b, library, "post_history", post=NB_HEAD)
+    assert [r["holder"] for r in on_date] == ["Hà Văn Sơn"]
+    assert [(r["holder"], r["end_bound"]) for r in line] == [("Vũ Thị Thu", "2024-05-09"), ("Hà Văn Sơn", None)]
