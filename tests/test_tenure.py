@@ -179,3 +179,20 @@ def test_corpus_early_retirement_with_a_dotted_date() -> None:
     found = tenures(corpus_record("d3a44e8f752550dd", None))
     ends = {post: t.get("end") for (_, post, _), t in found.items() if t.get("end")}
     assert ends == {"Bí thư Tỉnh ủy Hậu Giang": "2018-01-01"}
+
+
+def test_a_council_session_gives_its_term_to_the_posts_elected_there() -> None:
+    facts = extract_text(
+        "Tin Ninh Bình\nÔng Đinh Văn Hòa được bầu giữ chức Chủ tịch UBND tỉnh Ninh Bình tại kỳ họp thứ 4 HĐND tỉnh "
+        "khóa XVIII.\n",
+        published=dt.date(2024, 3, 1),
+    )
+    found = tenures(facts.extraction)[("Đinh Văn Hòa", "Chủ tịch Ủy ban nhân dân tỉnh Ninh Bình", "new")]
+    assert found["term"] == "khóa XVIII"
+
+
+def test_last_month_is_a_month_and_needs_the_article_date() -> None:
+    text = "Tin Ninh Bình\nBà Mai Thị Hoa giữ chức Chủ tịch UBND tỉnh Ninh Bình từ tháng trước.\n"
+    key = ("Mai Thị Hoa", "Chủ tịch Ủy ban nhân dân tỉnh Ninh Bình", "new")
+    assert tenures(extract_text(text, published=dt.date(2024, 1, 10)).extraction)[key]["start"] == "2023-12"
+    assert "start" not in tenures(extract_text(text, published=None).extraction)[key]
