@@ -38,8 +38,10 @@ def make_id(label: str, key: str, display: str | None = None) -> str:
     return f"{label.lower()}:{slugify(display if display is not None else key)}-{digest(label, key)}"
 
 
-def edge_id(rel_type: str, source: str, target: str) -> str:
-    return f"{rel_type.lower()}:{digest(rel_type, source, target, length=16)}"
+def edge_id(rel_type: str, source: str, target: str, *qualifiers: str) -> str:
+    """Id of a relationship; ``qualifiers`` (the values of its key properties, e.g. a holding's term) tell
+    apart several of one type between the same two nodes. Without them the id is as it always was."""
+    return f"{rel_type.lower()}:{digest(rel_type, source, target, *qualifiers, length=16)}"
 
 
 def content_hash(text: str) -> str:

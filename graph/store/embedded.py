@@ -41,8 +41,7 @@ import ladybug as lb
 import pyarrow as pa
 
 from danvan.graph.build import build_graph, extraction_json, gc_paused
-from danvan.graph.ids import edge_id
-from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.knowledge import KnowledgeGraph, edge_key
 from danvan.graph.model import Extraction
 from danvan.graph.schema import SCHEMA, Property
 from danvan.graph.store.ddl import META_TABLE, ddl_statements
@@ -253,7 +252,7 @@ class EmbeddedStore:
             for row in self._arrow(f"MATCH (a)-[r:{rel.type}]->(b) RETURN a.id AS _src, b.id AS _dst, {cols}"):
                 src, dst = row.pop("_src"), row.pop("_dst")
                 props = {k: v for k, v in row.items() if v is not None}
-                g.add_edge(src, dst, key=edge_id(rel.type, src, dst), type=rel.type, **props)
+                g.add_edge(src, dst, key=edge_key(rel.type, src, dst, props), type=rel.type, **props)
         return kg
 
     def stored_extractions(self) -> dict[str, str]:
@@ -518,11 +517,15 @@ class _Plan:
 
         new_rels: dict[tuple[str, str, str], list[RelItem]] = defaultdict(list)
         deleted_rels: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
-        old_edges = {(a["type"], s, t): a for s, t, a in old.g.edges(data=True)}
-        new_edges = {(a["type"], s, t): a for s, t, a in new.g.edges(data=True)}
+        # Keyed by edge key too: one person may hold one post in two terms (two HOLDS between them).
+        old_edges = {(a["type"], s, t, k): a for s, t, k, a in old.g.edges(keys=True, data=True)}
+        new_edges = {(a["type"], s, t, k): a for s, t, k, a in new.g.edges(keys=True, data=True)}
         labels = {n: a["label"] for n, a in new.g.nodes(data=True)}
+        # A relationship is deleted by its ends, which deletes every parallel one: those between the same
+        # ends that did not change are then copied again too.
+        rewritten: set[tuple[str, str, str]] = set()
         for key in new_edges:
-            rel_type, src, dst = key
+            rel_type, src, dst, _ = key
             attrs = new_edges[key]
             pair = (rel_type, labels[src], labels[dst])
             before = old_edges.get(key)
@@ -530,19 +533,32 @@ class _Plan:
                 report.added[rel_type] = report.added.get(rel_type, 0) + 1
             elif not _same(before, attrs, SCHEMA.rel(rel_type).properties):
                 # LadybugDB has no cheap per-row upsert of a relationship: delete it and copy it again.
-                deleted_rels[pair].append((src, dst))
+                if (rel_type, src, dst) not in rewritten:
+                    deleted_rels[pair].append((src, dst))
+                rewritten.add((rel_type, src, dst))
                 report.updated[rel_type] = report.updated.get(rel_type, 0) + 1
             else:
                 continue
             new_rels[pair].append((src, dst, attrs))
         for key in old_edges:
             if key not in new_edges:
-                rel_type, src, dst = key
+                rel_type, src, dst, _ = key
                 if src in deleted_ids or dst in deleted_ids:
                     continue  # goes with DETACH DELETE of the node
                 pair = (rel_type, old_nodes[src]["label"], old_nodes[dst]["label"])
-                deleted_rels[pair].append((src, dst))
+                if (rel_type, src, dst) not in rewritten:
+                    deleted_rels[pair].append((src, dst))
+                rewritten.add((rel_type, src, dst))
                 report.deleted[rel_type] = report.deleted.get(rel_type, 0) + 1
+        for key, attrs in new_edges.items():
+            rel_type, src, dst, _ = key
+            if (
+                (rel_type, src, dst) in rewritten
+                and key in old_edges
+                and _same(old_edges[key], attrs, SCHEMA.rel(rel_type).properties)
+            ):
+                # unchanged, but its ends' relationships are deleted and copied again
+                new_rels[(rel_type, labels[src], labels[dst])].append((src, dst, attrs))
         for label, items in new_nodes.items():
             report.added[label] = len(items)
         for label, items in changed_nodes.items():

@@ -101,9 +101,18 @@ def rel_rows(kg: KnowledgeGraph, rel_type: str) -> dict[tuple[str, str], list[di
             if value is not None:
                 props[prop.name] = value
         grouped[pair].append({"source": source, "target": target, "props": props})
-    for rows in grouped.values():
-        rows.sort(key=lambda row: (row["source"], row["target"]))
+    for pair, rows in grouped.items():
+        rows.sort(key=lambda row: (row["source"], row["target"], _key_of(rel.key, row["props"])))
+        if rel.key:
+            # MERGE keeps one relationship per (type, source, target): of a person's holdings of one post in
+            # several terms, Neo4j gets the latest term's (the embedded store, RDF and maps keep every term)
+            latest = {(row["source"], row["target"]): row for row in rows}
+            grouped[pair] = list(latest.values())
     return grouped
+
+
+def _key_of(names: tuple[str, ...], props: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(str(props.get(name) or "") for name in names)
 
 
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
