@@ -124,3 +124,19 @@ def test_the_store_keeps_both_terms_and_rebuilds_without_change(tmp_path: Path) 
             {"p": "Bí thư Tỉnh ủy Ninh Bình"},
         ).rows
         assert [r[0] for r in rows] == ["2020-2025", "2025-2030"]
+
+
+def test_neo4j_gets_both_terms_and_an_incremental_load_keeps_them(tmp_path: Path) -> None:
+    from danvan.graph.store.neo4j import Neo4jStore
+    from tests.test_neo4j_double import RecordingDriver
+
+    driver = RecordingDriver()
+    manifest = tmp_path / "manifest.json.gz"
+    with Neo4jStore("bolt://db.example:7687", "neo4j", "pw", driver_factory=driver.factory) as neo4j:
+        neo4j.sync_graph(build_graph(TERMS[:1]), manifest)
+        summary = neo4j.sync_graph(build_graph(TERMS), manifest)
+    assert summary["mode"] == "incremental"
+    kg = build_graph(TERMS)
+    (nam,) = [node_id for node_id, attrs in kg.nodes("Person") if attrs["name"] == "Tạ Văn Nam"]
+    held = [r for r in driver.rels if r[0] == "HOLDS" and r[1] == nam]
+    assert len(held) == 2  # one relationship per term, told apart by their edge ids

@@ -93,21 +93,19 @@ def rel_rows(kg: KnowledgeGraph, rel_type: str) -> dict[tuple[str, str], list[di
     """``{source, target, props}`` rows per (source label, target label) pair, sorted."""
     rel = SCHEMA.rel(rel_type)
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for source, target, _key, attrs in kg.edges(rel_type):
+    for source, target, key, attrs in kg.edges(rel_type):
         pair = (kg.g.nodes[source]["label"], kg.g.nodes[target]["label"])
         props: dict[str, Any] = {}
         for prop in rel.properties:
             value = stmts.property_value(prop, attrs.get(prop.name))
             if value is not None:
                 props[prop.name] = value
-        grouped[pair].append({"source": source, "target": target, "props": props})
-    for pair, rows in grouped.items():
+        row: dict[str, Any] = {"source": source, "target": target, "props": props}
+        if rel.key:  # several of this type between two nodes (a post held in two terms): told apart by edge id
+            row["edge"] = key
+        grouped[pair].append(row)
+    for rows in grouped.values():
         rows.sort(key=lambda row: (row["source"], row["target"], _key_of(rel.key, row["props"])))
-        if rel.key:
-            # MERGE keeps one relationship per (type, source, target): of a person's holdings of one post in
-            # several terms, Neo4j gets the latest term's (the embedded store, RDF and maps keep every term)
-            latest = {(row["source"], row["target"]): row for row in rows}
-            grouped[pair] = list(latest.values())
     return grouped
 
 
@@ -185,7 +183,7 @@ def plan_sync(
         for source_label, target_label in rel.endpoints:
             changed = []
             for row in grouped.get((source_label, target_label), []):
-                key = sync.rel_key(rel.type, row["source"], row["target"])
+                key = sync.rel_key(rel.type, row["source"], row["target"], row.get("edge", ""))
                 manifest.rels[key] = sync.fingerprint(row)
                 if previous is None or previous.rels.get(key) != manifest.rels[key]:
                     if previous is not None and key in previous.rels:
@@ -203,10 +201,13 @@ def plan_sync(
         for key in sorted(previous.rels):
             if key in manifest.rels:
                 continue
-            rel_type, source, target = key.split(" ", 2)
+            rel_type, source, target, *edge = key.split(" ")
             pair = (labels.get(source, ""), labels.get(target, ""))
             if pair in SCHEMA.rel(rel_type).endpoints:
-                gone_rels[(rel_type, *pair)].append({"source": source, "target": target})
+                row = {"source": source, "target": target}
+                if SCHEMA.rel(rel_type).key:
+                    row["edge"] = edge[0] if edge else ""
+                gone_rels[(rel_type, *pair)].append(row)
         for (rel_type, source_label, target_label), rows in sorted(gone_rels.items()):
             delete = stmts.rel_delete(rel_type, source_label, target_label)
             name = f"{rel_type} ({source_label}->{target_label})"

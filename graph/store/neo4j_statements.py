@@ -102,9 +102,15 @@ def rel_upsert(rel_type: str, source_label: str, target_label: str) -> str:
         "UNWIND $rows AS row "
         f"MATCH (a:{ident(source_label)} {{id: row.source}}) "
         f"MATCH (b:{ident(target_label)} {{id: row.target}}) "
-        f"MERGE (a)-[r:{ident(rel_type)}]->(b) "
+        f"MERGE (a)-[r:{ident(rel_type)}{_edge_match(rel_type)}]->(b) "
         "SET r += row.props"
     )
+
+
+def _edge_match(rel_type: str) -> str:
+    """For a type with key properties (a holding's term), the pattern also matches the relationship's ``edge`` id,
+    so that one person's holdings of one post in two terms stay two relationships, as in the graph."""
+    return " {edge: row.edge}" if SCHEMA.rel(rel_type).key else ""
 
 
 def node_delete(label: str) -> str:
@@ -118,7 +124,7 @@ def rel_delete(rel_type: str, source_label: str, target_label: str) -> str:
         raise ValueError(f"{rel_type} cannot connect {source_label} to {target_label}")
     return (
         "UNWIND $rows AS row "
-        f"MATCH (a:{ident(source_label)} {{id: row.source}})-[r:{ident(rel_type)}]->"
+        f"MATCH (a:{ident(source_label)} {{id: row.source}})-[r:{ident(rel_type)}{_edge_match(rel_type)}]->"
         f"(b:{ident(target_label)} {{id: row.target}}) "
         "DELETE r"
     )

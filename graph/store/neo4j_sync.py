@@ -55,8 +55,9 @@ def node_key(label: str, node_id: str) -> str:
     return f"{label} {node_id}"
 
 
-def rel_key(rel_type: str, source: str, target: str) -> str:
-    return f"{rel_type} {source} {target}"
+def rel_key(rel_type: str, source: str, target: str, edge: str = "") -> str:
+    """``edge``: the relationship's id, for types whose relationships between two nodes can be several."""
+    return f"{rel_type} {source} {target} {edge}".rstrip()
 
 
 def manifest_path(db: Path, uri: str, database: str | None) -> Path:
