@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 _NO_DATE = dt.date.max
 #: Node properties computed by the builder rather than copied from mentions.
-_DERIVED = {"id", "name", "first_seen", "last_seen", "aliases", "merge_reasons"}
+_DERIVED = {"id", "name", "first_seen", "last_seen", "aliases", "merge_reasons", "alias_ids"}
 _WITH_ALIASES = frozenset(n.label for n in SCHEMA.nodes if "aliases" in n.property_names)
 #: Synthetic entity ids for bylines, chosen so they cannot clash with extractor ids.
 _AUTHOR_PREFIX = "byline:"
@@ -246,6 +246,7 @@ def _add_entities(kg: KnowledgeGraph, resolution: Resolution) -> None:
             props["aliases"] = sorted(aliases)
         if node.label == "Person":
             props["merge_reasons"] = list(node.merge_reasons)
+        props["alias_ids"] = sorted(node.alias_ids)
         props.update(node.decided)
         # Straight into networkx: every key above is a property of the label by construction.
         kg.g.add_node(node_id, label=node.label, id=node_id, **props)

@@ -25,7 +25,7 @@ from functools import cache
 from typing import Any
 
 from danvan.graph import places
-from danvan.graph.ids import make_id
+from danvan.graph.ids import fold, make_id
 from danvan.graph.model import Entity, Extraction
 from danvan.graph.tones import fix_tone_placement
 
@@ -84,6 +84,8 @@ class Resolved:
     merge_reasons: list[str] = field(default_factory=list)
     #: Properties decided by resolution itself (a person's province), overriding the mentions'.
     decided: dict[str, Any] = field(default_factory=dict)
+    #: Other ids that stand for this node: the ids of the groups merged into it (redirects).
+    alias_ids: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -92,6 +94,73 @@ class Resolution:
     node_of: dict[tuple[str, str], str]
     #: node id -> the resolved node
     nodes: dict[str, Resolved]
+    #: (article id, entity id) -> the id of the mention's own group before any merge (its "base id"),
+    #: kept so that judgements can split what resolution merged
+    base_of: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+#: Abbreviations in organisation names and post titles, expanded in keys so that "Sở GD-ĐT", "Sở GD&ĐT" and
+#: "Sở Giáo dục và Đào tạo" are one organisation. Matched on whole words of the case-folded name.
+_ABBREVIATIONS = {
+    "gd&đt": "giáo dục và đào tạo",
+    "gd-đt": "giáo dục và đào tạo",
+    "gdđt": "giáo dục và đào tạo",
+    "gd và đt": "giáo dục và đào tạo",
+    "csgt": "cảnh sát giao thông",
+    "catp": "công an thành phố",
+    "cand": "công an nhân dân",
+    "lđ-tb&xh": "lao động - thương binh và xã hội",
+    "lđtb&xh": "lao động - thương binh và xã hội",
+    "lđ-tbxh": "lao động - thương binh và xã hội",
+    "tn&mt": "tài nguyên và môi trường",
+    "tn-mt": "tài nguyên và môi trường",
+    "nn&ptnt": "nông nghiệp và phát triển nông thôn",
+    "nn-ptnt": "nông nghiệp và phát triển nông thôn",
+    "gtvt": "giao thông vận tải",
+    "kh&đt": "kế hoạch và đầu tư",
+    "kh-đt": "kế hoạch và đầu tư",
+    "vh-tt&dl": "văn hóa, thể thao và du lịch",
+    "vhtt&dl": "văn hóa, thể thao và du lịch",
+    "vh,tt&dl": "văn hóa, thể thao và du lịch",
+    "tt&tt": "thông tin và truyền thông",
+    "tt-tt": "thông tin và truyền thông",
+    "ubnd": "ủy ban nhân dân",
+    "hđnd": "hội đồng nhân dân",
+    "mttq": "mặt trận tổ quốc",
+    "ubmttq": "ủy ban mặt trận tổ quốc",
+    "lđlđ": "liên đoàn lao động",
+    "hlhpn": "hội liên hiệp phụ nữ",
+    "lhpn": "liên hiệp phụ nữ",
+    "ccb": "cựu chiến binh",
+    "tncs": "thanh niên cộng sản",
+    "đh": "đại học",
+    "đhqg": "đại học quốc gia",
+    "bv": "bệnh viện",
+    "tw": "trung ương",
+    "tư": "trung ương",
+    "t.ư": "trung ương",
+}
+_ABBREVIATION = re.compile(
+    r"(?<![\w&.-])(" + "|".join(re.escape(a) for a in sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w&-])"
+)
+#: Units that every institution has ("phòng Đào tạo", "khoa Sản", "tổ Văn"): without the institution or a
+#: place in the name they cannot be told apart, so such a name only merges within one article.
+_GENERIC_UNIT = re.compile(r"^(phòng|khoa|tổ|bộ môn|bộ phận)\s")
+_PARENT_WORDS = re.compile(
+    r"\b(trường|đại học|học viện|bệnh viện|công an|sở|bộ|cục|tổng cục|viện|ủy ban|quận|huyện|tỉnh|thành phố|"
+    r"thị xã|xã|phường|thị trấn|trung ương|quốc gia|việt nam)\b"
+)
+
+
+@cache
+def org_name_key(name: str) -> str:
+    """Comparison form of an organisation name or a post title: :func:`norm` with abbreviations expanded."""
+    return _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(1)], norm(name))
+
+
+def is_generic_unit(name_key: str) -> bool:
+    """True for "phòng đào tạo", "khoa sản": a unit name that does not say whose unit it is."""
+    return bool(_GENERIC_UNIT.match(name_key)) and not _PARENT_WORDS.search(name_key)
 
 
 def entity_key(entity: Entity, article_place: str, article: str) -> str:
@@ -102,15 +171,20 @@ def entity_key(entity: Entity, article_place: str, article: str) -> str:
     # their posts, organisations and places carry the province (``province``), which joins the key.
     lower_province = norm_place(str(props.get("province") or ""))
     if label == "Post":
-        key = norm(str(props.get("label") or entity.name))
+        key = org_name_key(str(props.get("label") or entity.name))
+        org = org_name_key(str(props.get("organization") or ""))
+        if org and is_generic_unit(org) and org in key:
+            key = f"{key}|{article}"  # "Trưởng phòng Đào tạo" of which school? Only this article knows.
         return f"{key}|{lower_province}" if lower_province else key
     if label == "Organization":
         # Local organisation names take the place ("Tỉnh ủy" of Bắc Ninh is "Tỉnh ủy Bắc Ninh"),
         # so the bare and the spelled-out form of one organisation share a key.
-        name = norm(entity.name)
+        name = org_name_key(entity.name)
         place = norm_place(str(props.get("place") or ""))
         if place and not name.endswith(place):
             name = f"{name} {place}"
+        elif not place and is_generic_unit(name):
+            name = f"{name}|{article}"
         return f"{name}|{lower_province}" if lower_province else name
     if label == "Place":
         kind = str(props.get("kind") or "")
@@ -128,6 +202,22 @@ def entity_key(entity: Entity, article_place: str, article: str) -> str:
         # An undated event cannot be matched across articles with any confidence.
         return f"{norm(entity.name)}|{article}|{entity.id}"
     return norm(entity.name)
+
+
+def legacy_key(entity: Entity) -> str | None:
+    """The key an organisation or post had before abbreviations were expanded (its earlier id stays an alias)."""
+    props = entity.properties
+    if entity.type == "Post":
+        key = norm(str(props.get("label") or entity.name))
+    elif entity.type == "Organization":
+        key = norm(entity.name)
+        place = norm_place(str(props.get("place") or ""))
+        if place and not key.endswith(place):
+            key = f"{key} {place}"
+    else:
+        return None
+    lower_province = norm_place(str(props.get("province") or ""))
+    return f"{key}|{lower_province}" if lower_province else key
 
 
 #: Stands for the province in the resolution key of a central official (``level`` "central" on the mention):
@@ -203,14 +293,58 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
             node_id = _node_id(entity.type, key)
             node = nodes.setdefault(node_id, Resolved(node_id, entity.type, key))
             node.mentions.append(mention)
+            old_key = legacy_key(entity)
+            if old_key is not None and old_key != key:
+                node.alias_ids.add(_node_id(entity.type, old_key))
             node_of[(art.id, entity.id)] = node_id
             if entity.type in ("Post", "Organization"):
                 keys[(art.id, entity.id)] = (entity.type, key)
 
-    _resolve_persons(extractions, person_mentions, article_place, keys, node_of, nodes)
+    base_ids = dict(node_of)  # every non-person mention's group is its node (aliases are added below)
+    _resolve_persons(extractions, person_mentions, article_place, keys, node_of, nodes, base_ids)
     for node in nodes.values():
         node.mentions.sort(key=lambda m: m.order)
-    return Resolution(node_of, nodes)
+    return Resolution(node_of, nodes, base_ids)
+
+
+#: Common misspellings of the commonest surnames, as folded keys (see :func:`name_block`).
+_SURNAME_TYPOS = {"ngyen": "nguyen", "nguen": "nguyen", "nguyn": "nguyen", "nguyeen": "nguyen", "ngueyn": "nguyen"}
+#: A syllable made of consonants and a final y: "Sỹ"/"Sĩ", "Kỳ"/"Kì", "Lý"/"Lí" are one name.
+_Y_SYLLABLE = re.compile(r"^[^aeiouy]+y$")
+#: Posts many people hold at once: a shared one alone does not make two namesakes one person
+#: when their names are spelled differently.
+_MEMBERSHIP_ROLES = ("ủy viên", "đại biểu", "thành viên", "hội viên", "đảng viên")
+
+
+@cache
+def name_block(name: str) -> str:
+    """The block of a person's name: folded to ASCII, "y" as "i" after consonants, known surname typos
+    fixed. Spellings that differ only in tone marks or these slips ("Thịnh"/"Thinh", "Sỹ"/"Sĩ",
+    "Ngyễn"/"Nguyễn") share a block; resolution only ever compares names within one block."""
+    syllables = fold(clean(name)).split()
+    out = []
+    for i, syl in enumerate(syllables):
+        if i == 0:
+            syl = _SURNAME_TYPOS.get(syl, syl)
+        if _Y_SYLLABLE.match(syl):
+            syl = syl[:-1] + "i"
+        out.append(syl)
+    return " ".join(out)
+
+
+def person_base_id(base: str) -> str:
+    """The id of a base group (one spelling of a name in one province): the slug shows the name only, so
+    the id never claims a province, and the hash of the whole key keeps namesakes apart."""
+    return _person_id(base)
+
+
+@cache
+def _person_id(base: str) -> str:
+    return make_id("Person", base, display=base.split("|", 1)[0])
+
+
+def _is_membership(post_key: str) -> bool:
+    return post_key.startswith(_MEMBERSHIP_ROLES)
 
 
 def _resolve_persons(
@@ -220,20 +354,29 @@ def _resolve_persons(
     entity_keys: dict[tuple[str, str], tuple[str, str]],
     node_of: dict[tuple[str, str], str],
     nodes: dict[str, Resolved],
+    base_ids: dict[tuple[str, str], str],
 ) -> None:
-    # 1. Base groups: one per (name, province). Within one article the same name is one person
+    # 1. Base groups: one per (spelling, province). Within one article the same name is one person
     #    whatever the titles around it ("đồng chí Phó Bí thư ... Lê Quốc Chỉnh" and "Lê Quốc Chỉnh").
+    #    A byline is a reporter: bylines form groups of their own per newspaper and never join an
+    #    official or a namesake named in the text.
+    source_of = {ex.article.id: ex.article.source for ex in extractions}
     base_of: dict[tuple[str, str], str] = {}
     groups: dict[str, list[Mention]] = defaultdict(list)
     display_province: dict[str, Counter[str]] = defaultdict(Counter)
+    bylines: set[str] = set()
     for m in mentions:
         name = norm(m.entity.name)
-        province_text = _person_province(m, article_place)
-        base = f"{name}|{norm_place(province_text)}"
+        if m.entity.properties.get("byline"):
+            base = f"{name}|byline:{norm(source_of.get(m.article, ''))}"
+            bylines.add(base)
+        else:
+            province_text = _person_province(m, article_place)
+            base = f"{name}|{norm_place(province_text)}"
+            if province_text:
+                display_province[base][clean(province_text)] += 1
         base_of[(m.article, m.entity.id)] = base
         groups[base].append(m)
-        if province_text:
-            display_province[base][clean(province_text)] += 1
 
     # 2. What each base group holds: posts, and the organisations of those posts.
     post_names: dict[str, str] = {}
@@ -249,7 +392,8 @@ def _resolve_persons(
                 if org:
                     # a district's organisation is only shared within its province (see entity_key)
                     province = norm_place(str(e.properties.get("province") or ""))
-                    post_org[key].add(f"{norm(str(org))}|{province}" if province else norm(str(org)))
+                    org_key = org_name_key(str(org))
+                    post_org[key].add(f"{org_key}|{province}" if province else org_key)
         for f in ex.facts:
             if f.type == "POST_IN":
                 src = entity_keys.get((article, f.subject))
@@ -259,16 +403,18 @@ def _resolve_persons(
             elif f.type == "HOLDS":
                 holder = base_of.get((article, f.subject))
                 post = entity_keys.get((article, f.object))
-                if holder and post and post[0] == "Post":
+                if holder and post and post[0] == "Post" and holder not in bylines:
                     holds[holder].add(post[1])
 
-    # 3. Link namesakes across provinces through a shared post, else a shared organisation.
+    # 3. Link groups of one block (one name up to tone marks and slips) that are one person.
     uf = _UnionFind()
     reasons: dict[str, list[str]] = defaultdict(list)
-    by_name: dict[str, list[str]] = defaultdict(list)
+    by_block: dict[str, list[str]] = defaultdict(list)
     for base in sorted(groups):
         uf.find(base)
-        by_name[base.split("|", 1)[0]].append(base)
+        if base not in bylines:
+            by_block[name_block(base.split("|", 1)[0])].append(base)
+    articles_of = {base: len({m.article for m in group}) for base, group in groups.items()}
 
     def province_of(base: str) -> str:
         counter = display_province.get(base)
@@ -276,40 +422,59 @@ def _resolve_persons(
             return str(min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0])
         return ""
 
-    for bases in by_name.values():
+    def orgs(base: str) -> set[str]:
+        return set().union(*(post_org[p] for p in holds[base])) if holds[base] else set()
+
+    for bases in by_block.values():
         if len(bases) < 2:
             continue
         for i, a in enumerate(bases):
+            name_a = a.split("|", 1)[0]
             for b in bases[i + 1 :]:
+                name_b = b.split("|", 1)[0]
+                same_spelling = name_a == name_b
                 shared_posts = sorted(holds[a] & holds[b])
+                if not same_spelling:
+                    # Two spellings are one person only when they hold one post that few people hold at
+                    # once, or are of one province and one spelling is a rare slip of the other.
+                    why = ""
+                    specific = [p for p in shared_posts if not _is_membership(p)]
+                    if specific:
+                        why = f"hold the post '{post_names.get(specific[0], specific[0])}'"
+                    elif a.split("|", 1)[1] == b.split("|", 1)[1] and a.split("|", 1)[1]:
+                        rare, common = sorted((a, b), key=lambda x: (articles_of[x], x))
+                        if articles_of[rare] <= 2 and articles_of[common] >= 3 * articles_of[rare]:
+                            why = f"are both of {_where(province_of(a))}, and '{rare.split('|', 1)[0]}' is rare"
+                    if why and uf.union(a, b):
+                        reasons[a].append(f"spellings '{name_a}' and '{name_b}' {why}")
+                    continue
                 if shared_posts:
                     why = f"post '{post_names.get(shared_posts[0], shared_posts[0])}'"
                 else:
-                    orgs_a = set().union(*(post_org[p] for p in holds[a])) if holds[a] else set()
-                    orgs_b = set().union(*(post_org[p] for p in holds[b])) if holds[b] else set()
-                    shared_orgs = sorted(orgs_a & orgs_b)
+                    shared_orgs = sorted(orgs(a) & orgs(b))
                     if not shared_orgs:
                         continue
                     why = f"organisation '{shared_orgs[0]}'"
                 if uf.union(a, b):
                     pa, pb = (_where(province_of(base)) for base in (a, b))
                     reasons[a].append(f"namesakes in {pa} and {pb} share the {why}")
-        # A mention whose article names no province joins the one namesake that has a province.
+        # A group whose articles name no province joins the one namesake that has a province.
         unknown = [b for b in bases if b.endswith("|")]
         known_roots = {uf.find(b) for b in bases if not b.endswith("|")}
         for b in unknown:
             if len(known_roots) == 1 and uf.find(b) not in known_roots:
                 root = next(iter(known_roots))
                 uf.union(b, root)
-                n_articles = len({m.article for m in groups[b]})
+                n_articles = articles_of[b]
                 where = _where(province_of(root))
                 reasons[b].append(
                     f"province not stated in {n_articles} article(s); the only namesake known is in {where}"
                 )
 
-    # 4. One node per cluster. Its province is the one most of its mentions give (central officials
-    #    have none), and its id comes from the key of that province, so the id and the province agree;
-    #    an article that only mentions the name without a province never renames the person.
+    # 4. One node per cluster. Its id is the base id of one member, chosen from the membership alone
+    #    (a member with a province before one without, then the smallest key), never from the
+    #    resolved province or the order of articles; every other member's base id is kept as an
+    #    alias, so an id issued by an earlier build, when the cluster was smaller, still resolves.
     clusters: dict[str, list[str]] = defaultdict(list)
     for base in groups:
         clusters[uf.find(base)].append(base)
@@ -319,19 +484,24 @@ def _resolve_persons(
         for base in members:
             provinces.update(display_province.get(base, Counter()))
         province = min(provinces.items(), key=lambda kv: (-kv[1], kv[0]))[0] if provinces else ""
-        with_province = [b for b in members if not b.endswith("|")]
-        chosen = [b for b in with_province if province and b.endswith("|" + norm_place(province))]
-        key = (chosen or with_province or members)[0]
-        node_id = make_id("Person", key)
+        key = min(members, key=lambda b: (b.endswith("|"), b))
+        node_id = person_base_id(key)
         node = Resolved(node_id, "Person", key)
+        # The ids earlier versions issued (the resolved province in the slug) resolve here as well.
+        node.alias_ids = ({person_base_id(b) for b in members} | {make_id("Person", b) for b in members}) - {node_id}
         for base in members:
             group = groups[base]
+            base_id = person_base_id(base)
+            for m in group:
+                base_ids[(m.article, m.entity.id)] = base_id
             node.mentions.extend(group)
             per_article = Counter(m.article for m in group)
             n_articles = len(per_article)
             if n_articles > 1:
                 where = province_of(base)
-                if where == CENTRAL_SCOPE:
+                if base in bylines:
+                    node.merge_reasons.append(f"same byline in {n_articles} articles of one newspaper")
+                elif where == CENTRAL_SCOPE:
                     node.merge_reasons.append(f"same name and posts in central bodies in {n_articles} articles")
                 else:
                     where = where or "no province"
