@@ -24,13 +24,14 @@ import gc
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from danvan.graph import places
 from danvan.graph.ids import edge_id
+from danvan.graph.judgements import Judgement, apply_judgements
 from danvan.graph.knowledge import KnowledgeGraph
 from danvan.graph.model import ArticleInfo, Entity, Evidence, Extraction, Fact
 from danvan.graph.resolve import Resolution, clean, entity_key, holding_status, norm, norm_place, pick, resolve
@@ -180,21 +181,28 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def build_graph(extractions: Iterable[Extraction]) -> KnowledgeGraph:
-    """Resolve entities across the articles and return the knowledge graph."""
+def build_graph(extractions: Iterable[Extraction], judgements: Sequence[Judgement] = ()) -> KnowledgeGraph:
+    """Resolve entities across the articles, apply the analysts' judgements, return the knowledge graph."""
     with gc_paused():
-        return _build_graph(extractions)
+        return _build_graph(extractions, judgements)
 
 
-def _build_graph(extractions: Iterable[Extraction]) -> KnowledgeGraph:
+def prepare(originals: list[Extraction]) -> list[Extraction]:
+    """The extractions as resolution reads them: bylines as persons, lower places inside their province."""
+    return [_with_containment(_with_bylines(ex)) for ex in originals]
+
+
+def _build_graph(extractions: Iterable[Extraction], judgements: Sequence[Judgement]) -> KnowledgeGraph:
     originals = unique_articles(extractions)
-    exs = [_with_containment(_with_bylines(ex)) for ex in originals]
+    exs = prepare(originals)
     resolution = resolve(exs)
+    # The judgements come between resolution and the graph, so every build re-derives the corrected view.
+    applied = apply_judgements(resolution, judgements)
     kg = KnowledgeGraph()
     for ex in originals:  # the stored extraction is the one given, without the byline and LOCATED_IN additions
         _add_article(kg, ex)
     _add_entities(kg, resolution)
-    _add_relationships(kg, exs, resolution)
+    _add_relationships(kg, exs, resolution, applied.rejected)
     return kg
 
 
@@ -237,6 +245,8 @@ def _add_entities(kg: KnowledgeGraph, resolution: Resolution) -> None:
         dates = [m.date for m in mentions if m.date]
         props["first_seen"] = min(dates) if dates else None
         props["last_seen"] = max(dates) if dates else None
+        if "name" in node.decided:  # renamed by an analyst: the resolved name stays an alias
+            props["name"] = name = node.decided["name"]
         if node.label in _WITH_ALIASES:
             aliases: set[str] = set(names)
             for m in mentions:
@@ -294,7 +304,12 @@ def _coerce(value: Any, prop_type: str) -> Any:
         return None
 
 
-def _add_relationships(kg: KnowledgeGraph, exs: list[Extraction], resolution: Resolution) -> None:
+def _add_relationships(
+    kg: KnowledgeGraph,
+    exs: list[Extraction],
+    resolution: Resolution,
+    rejected: dict[tuple[str, str, str], Judgement] | None = None,
+) -> None:
     statements: dict[tuple[str, str, str], list[_Statement]] = defaultdict(list)
     node_of = resolution.node_of
     labels = {node_id: attrs["label"] for node_id, attrs in kg.g.nodes(data=True)}
@@ -344,6 +359,13 @@ def _add_relationships(kg: KnowledgeGraph, exs: list[Extraction], resolution: Re
                 continue  # an explicit MENTIONED_IN fact (or a second mention) already covers it
             statements[key].append(_Statement(art.id, art.published, first_evidence.get(entity.id), {}))
 
+    # A rejected fact stays out however many articles state it; the graph keeps who still states it, for review.
+    still_stated: dict[tuple[str, str, str], list[str]] = {}
+    for key in rejected or {}:
+        group = statements.pop(key, None)
+        if group is not None:
+            still_stated[key] = sorted({s.article for s in group})
+    kg.g.graph["rejected"] = still_stated
     # Insertion order is already deterministic (articles in id order, facts in their order).
     for (rel_type, src, dst), group in statements.items():
         if len(group) == 1:  # most facts are stated once: skip the comparisons

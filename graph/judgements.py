@@ -1,0 +1,234 @@
+"""Analysts' judgements: corrections kept apart from the data and applied on every build.
+
+A judgement file is plain JSON Lines, one judgement per line, appended to and never rewritten, so a team can
+keep it in version control, diff it and merge it. A judgement is numbered by its line (1, 2, ...); ``undo``
+is itself a judgement that cancels an earlier one. Every build resolves the articles first and then applies
+the judgements in file order (the guide's step between resolution and the sinks), so a correction survives
+every rebuild and every new article:
+
+- ``merge`` ids...: one node; the first id survives, the others become its ``alias_ids`` (redirects);
+- ``distinct`` a b: never one node; if resolution put them together, b's own group of mentions leaves;
+- ``split`` id, articles: the mentions from those articles stay, the others form a new node;
+- ``rename`` id, name: the display name (the resolved one stays among the aliases);
+- ``reject`` / ``confirm`` (type, source, target): a relationship judged wrong is left out of the graph even
+  when new articles state it again; a confirmation cancels an earlier rejection of the same fact.
+
+Ids in judgements are resolved through the redirects first, so a judgement made on an id that a later merge
+turned into an alias still applies to the right node.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from danvan.graph.ids import make_id
+from danvan.graph.resolve import Resolution, Resolved
+
+ACTIONS = ("merge", "distinct", "split", "rename", "reject", "confirm", "undo")
+#: A relationship as judgements name it: (type, source id, target id).
+FactKey = tuple[str, str, str]
+
+
+class JudgementError(ValueError):
+    """A judgement file line that cannot be read; the message names the line."""
+
+
+@dataclass
+class Judgement:
+    n: int
+    action: str
+    ids: list[str] = field(default_factory=list)
+    reason: str = ""
+    author: str = ""
+    time: str = ""
+    #: rename: the new name; split: the articles kept
+    value: Any = None
+    #: reject / confirm: [type, source, target]
+    fact: list[str] | None = None
+    #: undo: the number of the judgement it cancels
+    undo: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"action": self.action}
+        for key in ("ids", "value", "fact", "undo", "reason", "author", "time"):
+            value = getattr(self, key)
+            if value not in (None, "", []):
+                data[key] = value
+        return data
+
+    @classmethod
+    def from_json(cls, n: int, data: dict[str, Any]) -> Judgement:
+        action = data.get("action")
+        if action not in ACTIONS:
+            raise JudgementError(f"line {n}: unknown action {action!r}")
+        fact = data.get("fact")
+        if action in ("reject", "confirm") and (not isinstance(fact, list) or len(fact) != 3):
+            raise JudgementError(f"line {n}: {action} needs a fact [type, source, target]")
+        return cls(
+            n=n,
+            action=action,
+            ids=[str(i) for i in data.get("ids") or []],
+            reason=str(data.get("reason") or ""),
+            author=str(data.get("author") or ""),
+            time=str(data.get("time") or ""),
+            value=data.get("value"),
+            fact=[str(x) for x in fact] if isinstance(fact, list) else None,
+            undo=int(data["undo"]) if data.get("undo") is not None else None,
+        )
+
+    def describe(self) -> str:
+        if self.action in ("reject", "confirm") and self.fact:
+            what = f"({self.fact[1]})-[:{self.fact[0]}]->({self.fact[2]})"
+        elif self.action == "undo":
+            what = f"judgement {self.undo}"
+        elif self.action == "rename":
+            what = f"{' '.join(self.ids)} -> {self.value}"
+        elif self.action == "split":
+            what = f"{' '.join(self.ids)} keeping {', '.join(self.value or [])}"
+        else:
+            what = " ".join(self.ids)
+        return f"{self.action} {what}"
+
+
+def read_judgements(path: Path) -> list[Judgement]:
+    """The judgements of a file (none if it does not exist)."""
+    if not path.exists():
+        return []
+    out: list[Judgement] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            raise JudgementError(f"line {n}: empty line (judgements are numbered by line)")
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise JudgementError(f"line {n}: not JSON ({exc.msg})") from None
+        if not isinstance(data, dict):
+            raise JudgementError(f"line {n}: not a JSON object")
+        out.append(Judgement.from_json(n, data))
+    return out
+
+
+def append_judgement(path: Path, judgement: Judgement) -> int:
+    """Append one judgement; returns its number."""
+    existing = len(read_judgements(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as f:
+        f.write(json.dumps(judgement.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
+    return existing + 1
+
+
+def in_force(judgements: Sequence[Judgement]) -> list[Judgement]:
+    """The judgements not cancelled by a later ``undo`` (an undo of an undo restores the judgement)."""
+    cancelled: set[int] = set()
+    for j in reversed(judgements):
+        if j.action == "undo" and j.n not in cancelled and j.undo is not None:
+            cancelled.add(j.undo)
+    return [j for j in judgements if j.n not in cancelled and j.action != "undo"]
+
+
+@dataclass
+class Applied:
+    """What applying judgements leaves for the relationship step."""
+
+    #: rejected facts, by (type, source node, target node) after redirects
+    rejected: dict[FactKey, Judgement] = field(default_factory=dict)
+    #: id -> node id, for every alias id
+    redirect: dict[str, str] = field(default_factory=dict)
+
+    def resolve(self, node_id: str) -> str:
+        return self.redirect.get(node_id, node_id)
+
+
+def apply_judgements(resolution: Resolution, judgements: Iterable[Judgement]) -> Applied:
+    """Apply the judgements in force to ``resolution`` (in place), in file order."""
+    nodes = resolution.nodes
+    redirect: dict[str, str] = {}
+    for node in nodes.values():
+        for alias in node.alias_ids:
+            redirect.setdefault(alias, node.id)
+    applied = Applied(redirect=redirect)
+    facts: dict[FactKey, Judgement] = {}
+
+    def current(node_id: str) -> Resolved | None:
+        return nodes.get(redirect.get(node_id, node_id))
+
+    def move(mentions: list[Any], target: Resolved) -> None:
+        for m in mentions:
+            resolution.node_of[(m.article, m.entity.id)] = target.id
+        target.mentions.extend(mentions)
+        target.mentions.sort(key=lambda m: m.order)
+
+    def note(node: Resolved, j: Judgement, text: str) -> None:
+        why = f": {j.reason}" if j.reason else ""
+        node.merge_reasons.append(f"{text} (judgement {j.n}{', ' + j.author if j.author else ''}{why})")
+
+    for j in in_force(list(judgements)):
+        if j.action == "merge":
+            targets: list[Resolved] = []
+            for i in j.ids:
+                node = current(i)
+                if node is not None and node not in targets:
+                    targets.append(node)
+            if len(targets) < 2 or len({t.label for t in targets}) > 1:
+                continue
+            survivor, others = targets[0], targets[1:]
+            for other in others:
+                move(other.mentions, survivor)
+                survivor.alias_ids |= {other.id} | other.alias_ids
+                survivor.merge_reasons.extend(other.merge_reasons)
+                for alias in {other.id} | other.alias_ids:
+                    redirect[alias] = survivor.id
+                for key, value in redirect.items():
+                    if value == other.id:
+                        redirect[key] = survivor.id
+                del nodes[other.id]
+            note(survivor, j, f"merged with {', '.join(o.id for o in others)} by an analyst")
+        elif j.action == "distinct" and len(j.ids) == 2:
+            a, b = j.ids
+            node = current(a)
+            if node is None or node is not current(b):
+                continue
+            # The id that is not the node's own leaves with its own group of mentions.
+            leaving = b if b != node.id else a
+            group = [m for m in node.mentions if resolution.base_of.get((m.article, m.entity.id)) == leaving]
+            if not group or len(group) == len(node.mentions):
+                continue
+            node.mentions = [m for m in node.mentions if m not in group]
+            new = Resolved(leaving, node.label, leaving)
+            move(group, new)
+            node.alias_ids.discard(leaving)
+            redirect.pop(leaving, None)
+            nodes[leaving] = new
+            note(new, j, f"kept apart from {node.id} by an analyst")
+        elif j.action == "split" and j.ids:
+            node = current(j.ids[0])
+            keep = set(j.value or [])
+            if node is None or not keep:
+                continue
+            leaving = [m for m in node.mentions if m.article not in keep]
+            if not leaving or len(leaving) == len(node.mentions):
+                continue
+            node.mentions = [m for m in node.mentions if m.article in keep]
+            new_id = make_id(node.label, f"{node.id}|split|{'|'.join(sorted(keep))}", display=node.key.split("|")[0])
+            new = Resolved(new_id, node.label, new_id)
+            move(leaving, new)
+            nodes[new_id] = new
+            note(new, j, f"split from {node.id} by an analyst")
+            note(node, j, f"split by an analyst, keeping {len(keep)} article(s)")
+        elif j.action == "rename" and j.ids and j.value:
+            node = current(j.ids[0])
+            if node is not None:
+                node.decided["name"] = str(j.value)
+        elif j.action in ("reject", "confirm") and j.fact:
+            rel_type, src, dst = j.fact
+            key = (rel_type, redirect.get(src, src), redirect.get(dst, dst))
+            if j.action == "reject":
+                facts[key] = j
+            else:
+                facts.pop(key, None)
+    applied.rejected = {(t, applied.resolve(s), applied.resolve(d)): j for (t, s, d), j in facts.items()}
+    return applied
