@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from danvan.graph.ids import make_id
-from danvan.graph.resolve import Resolution, Resolved
+from danvan.graph.resolve import Mention, Resolution, Resolved
 
 ACTIONS = ("merge", "distinct", "split", "rename", "reject", "confirm", "undo")
 #: A relationship as judgements name it: (type, source id, target id).
@@ -145,90 +145,114 @@ class Applied:
 
 def apply_judgements(resolution: Resolution, judgements: Iterable[Judgement]) -> Applied:
     """Apply the judgements in force to ``resolution`` (in place), in file order."""
-    nodes = resolution.nodes
     redirect: dict[str, str] = {}
-    for node in nodes.values():
+    for node in resolution.nodes.values():
         for alias in node.alias_ids:
             redirect.setdefault(alias, node.id)
-    applied = Applied(redirect=redirect)
+    step = _Step(resolution, redirect)
     facts: dict[FactKey, Judgement] = {}
-
-    def current(node_id: str) -> Resolved | None:
-        return nodes.get(redirect.get(node_id, node_id))
-
-    def move(mentions: list[Any], target: Resolved) -> None:
-        for m in mentions:
-            resolution.node_of[(m.article, m.entity.id)] = target.id
-        target.mentions.extend(mentions)
-        target.mentions.sort(key=lambda m: m.order)
-
-    def note(node: Resolved, j: Judgement, text: str) -> None:
-        why = f": {j.reason}" if j.reason else ""
-        node.merge_reasons.append(f"{text} (judgement {j.n}{', ' + j.author if j.author else ''}{why})")
-
     for j in in_force(list(judgements)):
         if j.action == "merge":
-            targets: list[Resolved] = []
-            for i in j.ids:
-                node = current(i)
-                if node is not None and node not in targets:
-                    targets.append(node)
-            if len(targets) < 2 or len({t.label for t in targets}) > 1:
-                continue
-            survivor, others = targets[0], targets[1:]
-            for other in others:
-                move(other.mentions, survivor)
-                survivor.alias_ids |= {other.id} | other.alias_ids
-                survivor.merge_reasons.extend(other.merge_reasons)
-                for alias in {other.id} | other.alias_ids:
-                    redirect[alias] = survivor.id
-                for key, value in redirect.items():
-                    if value == other.id:
-                        redirect[key] = survivor.id
-                del nodes[other.id]
-            note(survivor, j, f"merged with {', '.join(o.id for o in others)} by an analyst")
+            step.merge(j)
         elif j.action == "distinct" and len(j.ids) == 2:
-            a, b = j.ids
-            node = current(a)
-            if node is None or node is not current(b):
-                continue
-            # The id that is not the node's own leaves with its own group of mentions.
-            leaving = b if b != node.id else a
-            group = [m for m in node.mentions if resolution.base_of.get((m.article, m.entity.id)) == leaving]
-            if not group or len(group) == len(node.mentions):
-                continue
-            node.mentions = [m for m in node.mentions if m not in group]
-            new = Resolved(leaving, node.label, leaving)
-            move(group, new)
-            node.alias_ids.discard(leaving)
-            redirect.pop(leaving, None)
-            nodes[leaving] = new
-            note(new, j, f"kept apart from {node.id} by an analyst")
+            step.distinct(j)
         elif j.action == "split" and j.ids:
-            node = current(j.ids[0])
-            keep = set(j.value or [])
-            if node is None or not keep:
-                continue
-            leaving = [m for m in node.mentions if m.article not in keep]
-            if not leaving or len(leaving) == len(node.mentions):
-                continue
-            node.mentions = [m for m in node.mentions if m.article in keep]
-            new_id = make_id(node.label, f"{node.id}|split|{'|'.join(sorted(keep))}", display=node.key.split("|")[0])
-            new = Resolved(new_id, node.label, new_id)
-            move(leaving, new)
-            nodes[new_id] = new
-            note(new, j, f"split from {node.id} by an analyst")
-            note(node, j, f"split by an analyst, keeping {len(keep)} article(s)")
+            step.split(j)
         elif j.action == "rename" and j.ids and j.value:
-            node = current(j.ids[0])
-            if node is not None:
-                node.decided["name"] = str(j.value)
+            renamed = step.current(j.ids[0])
+            if renamed is not None:
+                renamed.decided["name"] = str(j.value)
         elif j.action in ("reject", "confirm") and j.fact:
             rel_type, src, dst = j.fact
-            key = (rel_type, redirect.get(src, src), redirect.get(dst, dst))
+            key = (rel_type, step.resolve(src), step.resolve(dst))
             if j.action == "reject":
                 facts[key] = j
             else:
                 facts.pop(key, None)
-    applied.rejected = {(t, applied.resolve(s), applied.resolve(d)): j for (t, s, d), j in facts.items()}
+    applied = Applied(redirect=redirect)
+    # Resolved again at the end: a merge judged after a rejection moves the rejected fact's endpoints.
+    applied.rejected = {(t, applied.resolve(a), applied.resolve(b)): j for (t, a, b), j in facts.items()}
     return applied
+
+
+class _Step:
+    """The resolution being corrected, and the redirects it has so far."""
+
+    def __init__(self, resolution: Resolution, redirect: dict[str, str]) -> None:
+        self.resolution = resolution
+        self.nodes = resolution.nodes
+        self.redirect = redirect
+
+    def resolve(self, node_id: str) -> str:
+        return self.redirect.get(node_id, node_id)
+
+    def current(self, node_id: str) -> Resolved | None:
+        return self.nodes.get(self.resolve(node_id))
+
+    def _move(self, mentions: list[Mention], target: Resolved) -> None:
+        for m in mentions:
+            self.resolution.node_of[(m.article, m.entity.id)] = target.id
+        target.mentions.extend(mentions)
+        target.mentions.sort(key=lambda m: m.order)
+
+    @staticmethod
+    def _note(node: Resolved, j: Judgement, text: str) -> None:
+        who = f", {j.author}" if j.author else ""
+        why = f": {j.reason}" if j.reason else ""
+        node.merge_reasons.append(f"{text} (judgement {j.n}{who}{why})")
+
+    def merge(self, j: Judgement) -> None:
+        targets: list[Resolved] = []
+        for i in j.ids:
+            found = self.current(i)
+            if found is not None and found not in targets:
+                targets.append(found)
+        if len(targets) < 2 or len({t.label for t in targets}) > 1:
+            return
+        survivor, others = targets[0], targets[1:]
+        for other in others:
+            self._move(other.mentions, survivor)
+            survivor.alias_ids |= {other.id} | other.alias_ids
+            survivor.merge_reasons.extend(other.merge_reasons)
+            for key, value in list(self.redirect.items()):
+                if value == other.id:
+                    self.redirect[key] = survivor.id
+            for alias in {other.id} | other.alias_ids:
+                self.redirect[alias] = survivor.id
+            del self.nodes[other.id]
+        self._note(survivor, j, f"merged with {', '.join(o.id for o in others)} by an analyst")
+
+    def distinct(self, j: Judgement) -> None:
+        a, b = j.ids
+        node = self.current(a)
+        if node is None or node is not self.current(b):
+            return
+        # The id that is not the node's own leaves with its own group of mentions.
+        leaving = b if b != node.id else a
+        base_of = self.resolution.base_of
+        group = [m for m in node.mentions if base_of.get((m.article, m.entity.id)) == leaving]
+        if not group or len(group) == len(node.mentions):
+            return
+        node.mentions = [m for m in node.mentions if base_of.get((m.article, m.entity.id)) != leaving]
+        apart = Resolved(leaving, node.label, leaving)
+        self._move(group, apart)
+        node.alias_ids.discard(leaving)
+        self.redirect.pop(leaving, None)
+        self.nodes[leaving] = apart
+        self._note(apart, j, f"kept apart from {node.id} by an analyst")
+
+    def split(self, j: Judgement) -> None:
+        node = self.current(j.ids[0])
+        keep = {str(a) for a in j.value or []}
+        if node is None or not keep:
+            return
+        leaving = [m for m in node.mentions if m.article not in keep]
+        if not leaving or len(leaving) == len(node.mentions):
+            return
+        node.mentions = [m for m in node.mentions if m.article in keep]
+        new_id = make_id(node.label, f"{node.id}|split|{'|'.join(sorted(keep))}", display=node.key.split("|")[0])
+        rest = Resolved(new_id, node.label, new_id)
+        self._move(leaving, rest)
+        self.nodes[new_id] = rest
+        self._note(rest, j, f"split from {node.id} by an analyst")
+        self._note(node, j, f"split by an analyst, keeping {len(keep)} article(s)")

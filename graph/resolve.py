@@ -16,12 +16,14 @@ or on unrelated articles, so ids stay put when the corpus grows.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from danvan.graph import places
@@ -158,9 +160,23 @@ def org_name_key(name: str) -> str:
     return _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(1)], norm(name))
 
 
+#: Local bodies named by their level alone ("Tỉnh ủy", "HĐND tỉnh", "UBND huyện"): without the place they
+#: stand for any province's or district's body.
+_LOCAL_BODY = re.compile(
+    r"^((tỉnh|thành|huyện|quận|thị|đảng) ủy|.*\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))$"
+)
+
+
 def is_generic_unit(name_key: str) -> bool:
-    """True for "phòng đào tạo", "khoa sản": a unit name that does not say whose unit it is."""
-    return bool(_GENERIC_UNIT.match(name_key)) and not _PARENT_WORDS.search(name_key)
+    """True for "phòng đào tạo", "khoa sản", "phòng đào tạo trường đại học", "tỉnh ủy" (no place): a name
+    that does not say whose unit it is."""
+    if _LOCAL_BODY.match(name_key):
+        return True
+    if not _GENERIC_UNIT.match(name_key):
+        return False
+    parents = list(_PARENT_WORDS.finditer(name_key))
+    # "phòng Đào tạo Trường ĐH Bách khoa" names its school; "phòng Đào tạo Trường Đại học" does not.
+    return not parents or parents[-1].end() == len(name_key) or name_key.endswith("nhà trường")
 
 
 def entity_key(entity: Entity, article_place: str, article: str) -> str:
@@ -343,6 +359,50 @@ def _person_id(base: str) -> str:
     return make_id("Person", base, display=base.split("|", 1)[0])
 
 
+_SYLLABLES = Path(__file__).with_name("data") / "name_syllables.json"
+#: A name expected to occur less often than this among the names of a corpus is taken as one person's,
+#: wherever it appears (Trương Quang Nghĩa, Đặng Thị Ngọc Thịnh); see :func:`name_commonness`.
+RARE_NAME = 0.05
+#: A name more common than this (Nguyễn Anh Tuấn, Nguyễn Văn Hùng) is shared by many private persons: a
+#: mention of it that holds no post stays in its own article, since name and province alone do not tell
+#: the lawyer from the driver or the defendant.
+COMMON_NAME = 0.3
+#: A group of mentions that hold no post, of a name less common than this, joins the one namesake who holds
+#: posts, if there is exactly one (a minister quoted without his title in a provincial paper).
+UNCOMMON_NAME = 0.22
+
+
+@cache
+def _syllable_table() -> tuple[int, dict[str, dict[str, int]]]:
+    data = json.loads(_SYLLABLES.read_text(encoding="utf-8"))
+    return int(data["names"]), {k: data[k] for k in ("surname", "middle", "given")}
+
+
+@cache
+def name_commonness(name: str) -> float:
+    """How many distinct persons' names would equal ``name`` among the names of a corpus, if surname, middle
+    names and given name were drawn independently with their frequencies among distinct names. The table
+    (``graph/data/name_syllables.json``) is fixed data, not recomputed from the articles being built, so a
+    mention's group, and with it its id, does not change when unrelated articles arrive."""
+    n, table = _syllable_table()
+    syllables = clean(name).casefold().split()
+    if len(syllables) < 2:
+        return float(n)  # a single syllable ("Hùng") says almost nothing
+    middles = syllables[1:-1]
+    n_middle = sum(table["middle"].values())
+    expected = n * (table["surname"].get(syllables[0], 0.5) / n) * (table["given"].get(syllables[-1], 0.5) / n)
+    for m in middles:
+        expected *= table["middle"].get(m, 0.5) / n_middle
+    return expected
+
+
+def _completes(post_key: str, partial_key: str) -> bool:
+    """True if a post's title completes a title named without its place ("Chủ tịch UBND tỉnh Tuyên Quang" and
+    "Chủ tịch UBND tỉnh"); keys are compared without their province or article scope."""
+    full, part = post_key.split("|", 1)[0], partial_key.split("|", 1)[0]
+    return full != part and full.startswith(part + " ")
+
+
 def _is_membership(post_key: str) -> bool:
     return post_key.startswith(_MEMBERSHIP_ROLES)
 
@@ -361,10 +421,18 @@ def _resolve_persons(
     #    A byline is a reporter: bylines form groups of their own per newspaper and never join an
     #    official or a namesake named in the text.
     source_of = {ex.article.id: ex.article.source for ex in extractions}
+    #: (article, person entity) -> the keys of the posts the mention holds there
+    held: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for ex in extractions:
+        for f in ex.facts:
+            post = entity_keys.get((ex.article.id, f.object)) if f.type == "HOLDS" else None
+            if post and post[0] == "Post":
+                held[(ex.article.id, f.subject)].add(post[1])
     base_of: dict[tuple[str, str], str] = {}
     groups: dict[str, list[Mention]] = defaultdict(list)
     display_province: dict[str, Counter[str]] = defaultdict(Counter)
     bylines: set[str] = set()
+    private: set[str] = set()
     for m in mentions:
         name = norm(m.entity.name)
         if m.entity.properties.get("byline"):
@@ -373,6 +441,15 @@ def _resolve_persons(
         else:
             province_text = _person_province(m, article_place)
             base = f"{name}|{norm_place(province_text)}"
+            if name_commonness(name) > COMMON_NAME:
+                posts = held.get((m.article, m.entity.id))
+                if posts:
+                    # Officials with a common name: one group per post; groups sharing a post or an
+                    # organisation are linked below, so one official with several posts is still one node.
+                    base = f"{base}|post:{min(posts)}"
+                else:
+                    base = f"{base}|{m.article}"  # see COMMON_NAME: a private person, known by this article only
+                    private.add(base)
             if province_text:
                 display_province[base][clean(province_text)] += 1
         base_of[(m.article, m.entity.id)] = base
@@ -393,12 +470,13 @@ def _resolve_persons(
                     # a district's organisation is only shared within its province (see entity_key)
                     province = norm_place(str(e.properties.get("province") or ""))
                     org_key = org_name_key(str(org))
-                    post_org[key].add(f"{org_key}|{province}" if province else org_key)
+                    if not is_generic_unit(org_key):  # "Tỉnh ủy" of no named province links no one
+                        post_org[key].add(f"{org_key}|{province}" if province else org_key)
         for f in ex.facts:
             if f.type == "POST_IN":
                 src = entity_keys.get((article, f.subject))
                 dst = entity_keys.get((article, f.object))
-                if src and dst and src[0] == "Post":
+                if src and dst and src[0] == "Post" and f"|{article}" not in dst[1]:
                     post_org[src[1]].add(dst[1])
             elif f.type == "HOLDS":
                 holder = base_of.get((article, f.subject))
@@ -412,7 +490,7 @@ def _resolve_persons(
     by_block: dict[str, list[str]] = defaultdict(list)
     for base in sorted(groups):
         uf.find(base)
-        if base not in bylines:
+        if base not in bylines and base not in private:
             by_block[name_block(base.split("|", 1)[0])].append(base)
     articles_of = {base: len({m.article for m in group}) for base, group in groups.items()}
 
@@ -450,6 +528,11 @@ def _resolve_persons(
                     continue
                 if shared_posts:
                     why = f"post '{post_names.get(shared_posts[0], shared_posts[0])}'"
+                elif name_commonness(name_a) < RARE_NAME:
+                    if uf.union(a, b):
+                        pa, pb = (_where(province_of(base)) for base in (a, b))
+                        reasons[a].append(f"namesakes in {pa} and {pb}: the name is too rare to be two persons")
+                    continue
                 else:
                     shared_orgs = sorted(orgs(a) & orgs(b))
                     if not shared_orgs:
@@ -458,17 +541,98 @@ def _resolve_persons(
                 if uf.union(a, b):
                     pa, pb = (_where(province_of(base)) for base in (a, b))
                     reasons[a].append(f"namesakes in {pa} and {pb} share the {why}")
-        # A group whose articles name no province joins the one namesake that has a province.
-        unknown = [b for b in bases if b.endswith("|")]
-        known_roots = {uf.find(b) for b in bases if not b.endswith("|")}
-        for b in unknown:
-            if len(known_roots) == 1 and uf.find(b) not in known_roots:
-                root = next(iter(known_roots))
+        # A group whose articles name no province joins the one namesake that has a province; an official
+        # with a common name joins the one namesake whose posts complete his ("Chủ tịch UBND tỉnh" is the
+        # start of "Chủ tịch UBND tỉnh Tuyên Quang").
+        unknown = [b for b in bases if b.split("|")[1] == "" and b not in private]
+        known_roots = {uf.find(b) for b in bases if b.split("|")[1] != "" and b not in private}
+        # A common-named official placed in central bodies only because his post was named without its
+        # place ("Phó Giám đốc Trung tâm Phát triển quỹ đất") is treated like one of unknown province.
+        central = norm_place(CENTRAL_SCOPE)
+        incomplete = [
+            b
+            for b in bases
+            if b.split("|")[1] == central
+            and "|post:" in b
+            and any(_completes(q, p) for k in bases for q in holds[k] for p in holds[b])
+        ]
+        for b in [*unknown, *incomplete]:
+            if uf.find(b) in known_roots and b not in incomplete:
+                continue
+            n_articles = articles_of[b]
+            if "|post:" not in b:
+                if len(known_roots) == 1:
+                    root = next(iter(known_roots))
+                    uf.union(b, root)
+                    reasons[b].append(
+                        f"province not stated in {n_articles} article(s); "
+                        f"the only namesake known is in {_where(province_of(root))}"
+                    )
+                continue
+            fitting = {
+                uf.find(k)
+                for k in bases
+                if k.split("|")[1] not in ("", central) and k not in private and holds[k]
+                if any(_completes(q, p) for q in holds[k] for p in holds[b] if not _is_membership(p))
+            }
+            if len(fitting) == 1 and uf.find(b) not in fitting:
+                root = next(iter(fitting))
                 uf.union(b, root)
-                n_articles = articles_of[b]
-                where = _where(province_of(root))
                 reasons[b].append(
-                    f"province not stated in {n_articles} article(s); the only namesake known is in {where}"
+                    f"province not stated in {n_articles} article(s); the posts fit only the namesake "
+                    f"in {_where(province_of(root))}"
+                )
+
+    # 3b. Groups that hold no post (private persons, officials named without a title) are one person when
+    #     the same story names them: an article of each names the same other person who holds no post
+    #     either (the co-accused, the victim's relatives, the players of a coach). Only within one spelling,
+    #     and only across provinces when one side's province is unknown.
+    postless_names: dict[str, set[str]] = defaultdict(set)  # article -> names of other persons of its story
+    for m in mentions:
+        props = m.entity.properties
+        # Central leaders are named in thousands of stories: sharing one says nothing about the story.
+        if not props.get("byline") and props.get("level") != "central":
+            postless_names[m.article].add(norm(m.entity.name))
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for base in sorted(groups):
+        if base not in bylines and not holds[base]:
+            by_name[base.split("|", 1)[0]].append(base)
+    for name, bases in by_name.items():
+        if len(bases) < 2:
+            continue
+        block = name_block(name)
+        others: dict[str, set[str]] = {}
+        for base in bases:
+            co: set[str] = set()
+            for article in {m.article for m in groups[base]}:
+                co |= {n for n in postless_names[article] if name_block(n) != block and " " in n}
+            others[base] = co
+        for i, a in enumerate(bases):
+            pa = a.split("|")[1]
+            for b in bases[i + 1 :]:
+                pb = b.split("|")[1]
+                if pa != pb and pa and pb:
+                    continue
+                shared = sorted(others[a] & others[b])
+                if shared and uf.union(a, b):
+                    reasons[a].append(f"named in one story with '{shared[0]}' (no post given to either)")
+
+    # 3c. A name that is not common and has exactly one official (a cluster holding posts): its groups
+    #     without a post are that official quoted without a title.
+    officials: dict[str, set[str]] = defaultdict(set)
+    for base in groups:
+        if base not in bylines and holds[base]:
+            officials[base.split("|", 1)[0]].add(uf.find(base))
+    for name, bases in by_name.items():
+        roots = officials.get(name, set())
+        if len(roots) != 1 or name_commonness(name) >= UNCOMMON_NAME:
+            continue
+        root = next(iter(roots))
+        for b in bases:
+            if uf.find(b) != root and uf.union(b, root):
+                reasons[b].append(
+                    f"named without a post in {articles_of[b]} article(s); the name is uncommon and its only "
+                    f"official is in {_where(province_of(root))}"
                 )
 
     # 4. One node per cluster. Its id is the base id of one member, chosen from the membership alone

@@ -127,7 +127,7 @@ def main() -> None:
     resolution = resolve(exs)
     t_resolve = time.perf_counter() - t1
     t2 = time.perf_counter()
-    kg = build_graph(extractions)
+    build_graph(extractions)
     t_build = time.perf_counter() - t2
     print(f"resolution of {len(exs)} articles: {t_resolve:.1f} s (target < 30 s); whole graph build {t_build:.1f} s")
 
