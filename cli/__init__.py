@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from danvan.cli import build, export, extract, mapcmd, neo4jcmd, querycmd, sparql, store
+from danvan.cli import build, export, extract, mapcmd, neo4jcmd, querycmd, review, sparql, store
 
 app = typer.Typer(
     name="danvan",
@@ -26,7 +26,7 @@ def _root() -> None:
     """danvan: Vietnamese dân vận news -> knowledge graph."""
 
 
-for module in (extract, build, store, neo4jcmd, export, querycmd, sparql, mapcmd):
+for module in (extract, build, review, store, neo4jcmd, export, querycmd, sparql, mapcmd):
     module.register(app)
 
 

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from danvan.cli.options import DbOption, resolve_db
+from danvan.cli.options import DbOption, JudgementsOption, resolve_db, resolve_judgements
 
 
 def _progress_bar() -> Any:
@@ -57,6 +57,7 @@ def build(
         ),
     ],
     db: DbOption = None,
+    judgements: JudgementsOption = None,
     workers: Annotated[
         int | None,
         typer.Option(
@@ -71,12 +72,20 @@ def build(
     """Build (or extend) the knowledge graph in the embedded store from article files.
 
     Running it again with more articles adds and updates; running it on the same articles changes nothing.
+    The analysts' judgements (see `danvan review`) are applied after resolution on every build.
     """
+    from danvan.graph.judgements import JudgementError, read_judgements
     from danvan.graph.model import Extraction
     from danvan.graph.store.embedded import StoreError, open_store
     from danvan.loaders.pipeline import extract_paths
 
     db_path = resolve_db(db)
+    judgements_path = resolve_judgements(judgements, db_path)
+    try:
+        judged = read_judgements(judgements_path)
+    except JudgementError as exc:
+        typer.echo(f"error: {judgements_path}: {exc}", err=True)
+        raise typer.Exit(1) from None
     # Resolved here, not in the signature, so --help and the README never show this machine's CPU count.
     workers = workers or max(1, min(4, os.cpu_count() or 1))
     started = time.perf_counter()
@@ -102,7 +111,7 @@ def build(
                     tasks[stage] = bar.add_task(label, total=total)
                 bar.update(tasks[stage], completed=done, total=total)
 
-            report = store.ingest(extractions, progress=progress)
+            report = store.ingest(extractions, progress=progress, judgements=judged)
             counts = store.counts()
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)

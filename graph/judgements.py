@@ -19,6 +19,7 @@ turned into an alias still applies to the right node.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -121,6 +122,15 @@ def append_judgement(path: Path, judgement: Judgement) -> int:
     return existing + 1
 
 
+def judgements_digest(judgements: Sequence[Judgement]) -> str:
+    """A digest of what the judgements in force do (not who made them or when): a graph built with the same
+    digest needs no rebuild."""
+    active = [
+        {k: v for k, v in j.to_json().items() if k not in ("author", "time", "reason")} for j in in_force(judgements)
+    ]
+    return hashlib.sha256(json.dumps(active, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+
+
 def in_force(judgements: Sequence[Judgement]) -> list[Judgement]:
     """The judgements not cancelled by a later ``undo`` (an undo of an undo restores the judgement)."""
     cancelled: set[int] = set()
@@ -220,6 +230,7 @@ class _Step:
             for alias in {other.id} | other.alias_ids:
                 self.redirect[alias] = survivor.id
             del self.nodes[other.id]
+        self.resolution.decide_province(survivor)
         self._note(survivor, j, f"merged with {', '.join(o.id for o in others)} by an analyst")
 
     def distinct(self, j: Judgement) -> None:
@@ -227,8 +238,11 @@ class _Step:
         node = self.current(a)
         if node is None or node is not self.current(b):
             return
-        # The id that is not the node's own leaves with its own group of mentions.
+        # The id that is not the node's own leaves with its own group of mentions (an id of an earlier
+        # version names the same group as its base id).
         leaving = b if b != node.id else a
+        legacy_id = leaving if leaving in self.resolution.legacy else None
+        leaving = self.resolution.legacy.get(leaving, leaving)
         base_of = self.resolution.base_of
         group = [m for m in node.mentions if base_of.get((m.article, m.entity.id)) == leaving]
         if not group or len(group) == len(node.mentions):
@@ -238,7 +252,13 @@ class _Step:
         self._move(group, apart)
         node.alias_ids.discard(leaving)
         self.redirect.pop(leaving, None)
+        if legacy_id is not None:
+            node.alias_ids.discard(legacy_id)
+            apart.alias_ids.add(legacy_id)
+            self.redirect[legacy_id] = leaving
         self.nodes[leaving] = apart
+        self.resolution.decide_province(apart)
+        self.resolution.decide_province(node)
         self._note(apart, j, f"kept apart from {node.id} by an analyst")
 
     def split(self, j: Judgement) -> None:
@@ -254,5 +274,7 @@ class _Step:
         rest = Resolved(new_id, node.label, new_id)
         self._move(leaving, rest)
         self.nodes[new_id] = rest
+        self.resolution.decide_province(rest)
+        self.resolution.decide_province(node)
         self._note(rest, j, f"split from {node.id} by an analyst")
         self._note(node, j, f"split by an analyst, keeping {len(keep)} article(s)")

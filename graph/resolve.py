@@ -99,6 +99,22 @@ class Resolution:
     #: (article id, entity id) -> the id of the mention's own group before any merge (its "base id"),
     #: kept so that judgements can split what resolution merged
     base_of: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: an id earlier versions issued for a group -> that group's base id
+    legacy: dict[str, str] = field(default_factory=dict)
+    #: article id -> the article's place (a person's province when the mention names none)
+    article_place: dict[str, str] = field(default_factory=dict)
+
+    def decide_province(self, node: Resolved) -> None:
+        """A person's province: the one most of its mentions give (none for central officials); used again
+        when judgements move mentions between nodes."""
+        if node.label != "Person":
+            return
+        provinces = Counter(clean(p) for p in (_person_province(m, self.article_place) for m in node.mentions) if p)
+        if provinces:
+            province = min(provinces.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            node.decided["province"] = None if province == CENTRAL_SCOPE else province
+        else:
+            node.decided.pop("province", None)
 
 
 #: Abbreviations in organisation names and post titles, expanded in keys so that "Sở GD-ĐT", "Sở GD&ĐT" and
@@ -317,10 +333,11 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
                 keys[(art.id, entity.id)] = (entity.type, key)
 
     base_ids = dict(node_of)  # every non-person mention's group is its node (aliases are added below)
-    _resolve_persons(extractions, person_mentions, article_place, keys, node_of, nodes, base_ids)
+    legacy: dict[str, str] = {}
+    _resolve_persons(extractions, person_mentions, article_place, keys, node_of, nodes, base_ids, legacy)
     for node in nodes.values():
         node.mentions.sort(key=lambda m: m.order)
-    return Resolution(node_of, nodes, base_ids)
+    return Resolution(node_of, nodes, base_ids, legacy, article_place)
 
 
 #: Common misspellings of the commonest surnames, as folded keys (see :func:`name_block`).
@@ -415,6 +432,7 @@ def _resolve_persons(
     node_of: dict[tuple[str, str], str],
     nodes: dict[str, Resolved],
     base_ids: dict[tuple[str, str], str],
+    legacy: dict[str, str],
 ) -> None:
     # 1. Base groups: one per (spelling, province). Within one article the same name is one person
     #    whatever the titles around it ("đồng chí Phó Bí thư ... Lê Quốc Chỉnh" and "Lê Quốc Chỉnh").
@@ -656,6 +674,7 @@ def _resolve_persons(
         for base in members:
             group = groups[base]
             base_id = person_base_id(base)
+            legacy[make_id("Person", base)] = base_id
             for m in group:
                 base_ids[(m.article, m.entity.id)] = base_id
             node.mentions.extend(group)

@@ -42,6 +42,7 @@ import pyarrow as pa
 
 from danvan.graph.build import build_graph, extraction_json, gc_paused
 from danvan.graph.ids import edge_id
+from danvan.graph.judgements import Judgement, judgements_digest
 from danvan.graph.knowledge import KnowledgeGraph
 from danvan.graph.model import Extraction
 from danvan.graph.schema import SCHEMA, Property
@@ -55,6 +56,8 @@ BATCH_SIZE = 200_000
 #: fixed cost of the twenty-odd auto-committed statements of a rewrite would dominate.
 BULK_FRACTION = 0.2
 BULK_MIN = 10_000
+#: Metadata key: digest of the judgements the stored graph was built with (a change rebuilds it).
+JUDGEMENTS_KEY = "judgements"
 #: Values of the ``state`` metadata key.
 COMPLETE, WRITING = "complete", "writing"
 #: The table a bulk rewrite keeps (and only adds to or updates): it holds the extractions.
@@ -263,9 +266,20 @@ class EmbeddedStore:
         self.conn.execute(f"MERGE (m:{META_TABLE} {{key: 'state'}}) SET m.value = $v", {"v": state})
 
     # ------------------------------------------------------------------ writing
-    def ingest(self, extractions: Iterable[Extraction], progress: Progress | None = None) -> IngestReport:
-        """Add articles: re-resolve the union of stored and new articles, write the difference."""
+    def _meta(self, key: str) -> str | None:
+        rows = self._rows(f"MATCH (m:{META_TABLE} {{key: $k}}) RETURN m.value", {"k": key})
+        return str(rows[0][0]) if rows and rows[0][0] is not None else None
+
+    def ingest(
+        self,
+        extractions: Iterable[Extraction],
+        progress: Progress | None = None,
+        judgements: Sequence[Judgement] = (),
+    ) -> IngestReport:
+        """Add articles: re-resolve the union of stored and new articles, apply the judgements, write the
+        difference. With no new article, the graph is rebuilt only if the judgements changed."""
         self._require_writable()
+        judged = judgements_digest(judgements)
         stored = self.stored_extractions()
         report = IngestReport()
         incoming: dict[str, Extraction] = {}
@@ -284,17 +298,21 @@ class EmbeddedStore:
                 continue
             changed[article_id] = ex
         report.articles_total = len(set(stored) | set(incoming))
-        if not changed and self.complete:
+        stored_judged = self._meta(JUDGEMENTS_KEY)
+        # A store built before judgements existed was built with none.
+        same_judgements = stored_judged == judged or (stored_judged is None and judged == judgements_digest(()))
+        if not changed and self.complete and same_judgements:
             return report
         with gc_paused():
             union = [Extraction.from_json(json.loads(t)) for aid, t in sorted(stored.items()) if aid not in changed]
         union.extend(changed[k] for k in sorted(changed))
         if progress:
             progress("resolve", 0, 1)
-        kg = build_graph(union)
+        kg = build_graph(union, judgements)
         if progress:
             progress("resolve", 1, 1)
         report.write = self.write_graph(kg, progress=progress)
+        self.conn.execute(f"MERGE (m:{META_TABLE} {{key: $k}}) SET m.value = $v", {"k": JUDGEMENTS_KEY, "v": judged})
         return report
 
     def write_graph(self, kg: KnowledgeGraph, progress: Progress | None = None) -> WriteReport:
