@@ -179,7 +179,8 @@ def apply_judgements(resolution: Resolution, judgements: Iterable[Judgement]) ->
                 facts[key] = j
             else:
                 facts.pop(key, None)
-    applied = Applied(redirect=redirect)
+    flat = {alias: step.resolve(alias) for alias in redirect}
+    applied = Applied(redirect=flat)
     # Resolved again at the end: a merge judged after a rejection moves the rejected fact's endpoints.
     applied.rejected = {(t, applied.resolve(a), applied.resolve(b)): j for (t, a, b), j in facts.items()}
     return applied
@@ -194,7 +195,14 @@ class _Step:
         self.redirect = redirect
 
     def resolve(self, node_id: str) -> str:
-        return self.redirect.get(node_id, node_id)
+        """Follow redirects to the node an id stands for now (a merged survivor may be merged again)."""
+        seen = {node_id}
+        while node_id in self.redirect and node_id not in self.nodes:
+            node_id = self.redirect[node_id]
+            if node_id in seen:  # a cycle cannot arise from merges; stop rather than loop if it did
+                break
+            seen.add(node_id)
+        return node_id
 
     def current(self, node_id: str) -> Resolved | None:
         return self.nodes.get(self.resolve(node_id))
@@ -224,9 +232,7 @@ class _Step:
             self._move(other.mentions, survivor)
             survivor.alias_ids |= {other.id} | other.alias_ids
             survivor.merge_reasons.extend(other.merge_reasons)
-            for key, value in list(self.redirect.items()):
-                if value == other.id:
-                    self.redirect[key] = survivor.id
+            # Ids that pointed at the merged node reach the survivor through its own redirect.
             for alias in {other.id} | other.alias_ids:
                 self.redirect[alias] = survivor.id
             del self.nodes[other.id]

@@ -11,6 +11,11 @@ A gold mention is (article, name as written, offset); it is found in the extract
 name (persons: case-insensitive; an article naming one person twice is one mention). A mention the
 extractor missed stays a singleton, so it costs recall, as it would cost an analyst.
 Targets (issue 10): persons B-cubed F1 >= 0.95 with precision >= 0.97.
+
+The gold was judged before any rule was tuned on it; the first run scored persons B-cubed P 0.928 R 0.799
+F1 0.859 and organisations P 0.958 R 0.950 F1 0.954 (the resolution before this work: persons P 0.935 R 0.774
+F1 0.847, organisations P 0.924 R 0.914 F1 0.919). The rules have since been tuned on its errors, so the
+figures it prints now are development figures, not held-out ones.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import time
 from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
@@ -30,7 +36,7 @@ sys.path.insert(0, str(REPO))
 from danvan.graph.build import build_graph, prepare, unique_articles  # noqa: E402
 from danvan.graph.judgements import Judgement, apply_judgements  # noqa: E402
 from danvan.graph.model import Extraction  # noqa: E402
-from danvan.graph.resolve import norm, resolve  # noqa: E402
+from danvan.graph.resolve import Resolution, norm, resolve  # noqa: E402
 from danvan.loaders.pipeline import extract_paths  # noqa: E402
 
 GOLD = REPO / "tests" / "gold" / "resolution.json"
@@ -160,23 +166,53 @@ def main() -> None:
             f"pairwise P {sc['pair_p']:.3f} R {sc['pair_r']:.3f} F1 {sc['pair_f1']:.3f}"
         )
 
-    # 1,000 judgements: renames of the 1,000 most mentioned persons and merges of namesake pairs.
+    judgements = _thousand_judgements(exs, resolution)
+    fresh = resolve(exs)
+    t3 = time.perf_counter()
+    apply_judgements(fresh, judgements)
+    t_apply = time.perf_counter() - t3
+    builds = []
+    for with_judgements in (False, True, False, True):
+        t4 = time.perf_counter()
+        build_graph(extractions, judgements if with_judgements else ())
+        builds.append(time.perf_counter() - t4)
+    added = min(builds[1], builds[3]) - min(builds[0], builds[2])
+    print(
+        f"{len(judgements)} judgements (merge, distinct, rename, reject): the step itself {t_apply:.2f} s; "
+        f"a whole build with them {added:+.2f} s against one without (best of two each; target < 2 s)"
+    )
+
+
+def _thousand_judgements(exs: list[Extraction], resolution: Resolution) -> list[Judgement]:
+    """250 each: renames of the most mentioned persons, merges of namesake pairs, distinct on merged groups,
+    rejections of holdings."""
     persons = sorted(
         (n for n in resolution.nodes.values() if n.label == "Person"), key=lambda n: (-len(n.mentions), n.id)
     )
-    judgements = [
-        Judgement(n=i + 1, action="rename", ids=[p.id], value=p.key.split("|")[0].title(), author="bench")
-        for i, p in enumerate(persons[:500])
-    ]
-    pairs = [(a.id, b.id) for a, b in zip(persons[500:1500:2], persons[501:1500:2], strict=False)]
-    judgements += [
-        Judgement(n=501 + i, action="distinct", ids=[a, b], author="bench") for i, (a, b) in enumerate(pairs)
-    ]
-    judgements = judgements[:1000]
-    t3 = time.perf_counter()
-    apply_judgements(resolution, judgements)
-    t_apply = time.perf_counter() - t3
-    print(f"applying {len(judgements)} judgements: {t_apply:.2f} s (target < 2 s)")
+    out: list[Judgement] = []
+
+    def add(**fields: Any) -> None:
+        out.append(Judgement(n=len(out) + 1, author="bench", **fields))
+
+    for p in persons[:250]:
+        add(action="rename", ids=[p.id], value=p.key.split("|")[0].title())
+    by_block: dict[str, list[str]] = defaultdict(list)
+    for p in persons:
+        by_block[p.key.split("|")[0]].append(p.id)
+    pairs = [ids[:2] for ids in by_block.values() if len(ids) > 1]
+    for ids in pairs[:250]:
+        add(action="merge", ids=ids)
+    merged = [p for p in persons if p.alias_ids]
+    for p in merged[:250]:
+        add(action="distinct", ids=[p.id, min(p.alias_ids)])
+    for ex in exs:
+        for f in ex.facts:
+            if f.type == "HOLDS" and len(out) < 1000:
+                src = resolution.node_of.get((ex.article.id, f.subject))
+                dst = resolution.node_of.get((ex.article.id, f.object))
+                if src and dst:
+                    add(action="reject", fact=["HOLDS", src, dst])
+    return out
 
 
 if __name__ == "__main__":
