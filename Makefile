@@ -52,6 +52,7 @@ test: venv node browser
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
+# HELDOUT=FILE: record ids (one a line) that the resolution bench leaves out of the corpora.
 bench: venv
 	$(BIN)/python tests/bench/accuracy.py
 	$(BIN)/python tests/bench/extract.py
@@ -59,6 +60,7 @@ bench: venv
 	$(BIN)/python tests/bench/queries.py
 	$(BIN)/python tests/bench/rdf.py
 	$(BIN)/python tests/bench/maps.py
+	$(BIN)/python tests/bench/resolution.py $(if $(HELDOUT),--exclude $(HELDOUT))
 
 lint: venv
 	$(BIN)/ruff check cli graph loaders queries viz tests

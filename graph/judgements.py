@@ -172,6 +172,7 @@ def apply_judgements(resolution: Resolution, judgements: Iterable[Judgement]) ->
             renamed = step.current(j.ids[0])
             if renamed is not None:
                 renamed.decided["name"] = str(j.value)
+                step._note(renamed, j, f"renamed '{j.value}' by an analyst")
         elif j.action in ("reject", "confirm") and j.fact:
             rel_type, src, dst = j.fact
             key = (rel_type, step.resolve(src), step.resolve(dst))

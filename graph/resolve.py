@@ -1,16 +1,19 @@
 """Entity resolution: which mentions in which articles are the same node of the graph.
 
-Every mention (an :class:`graph.model.Entity` of one article) is mapped to a *resolution key*,
-a readable string from which the node id is derived with :func:`graph.ids.make_id`. Keys depend
-only on what the mention itself says (its name, place, date), never on the order articles arrive
-or on unrelated articles, so ids stay put when the corpus grows.
+Every mention (an :class:`graph.model.Entity` of one article) is put in a *group* by what the mention itself
+says (its name, place, date, post), never by the order articles arrive or by unrelated articles; a group's
+key gives its *base id* (:func:`graph.ids.make_id`). Groups are then linked into nodes; a node takes the base
+id of one member, chosen from the membership alone, and keeps every other member's id in ``alias_ids``, so an
+id once issued always resolves, however the clusters grow.
 
-- Organisations, posts, places, campaigns and documents merge by canonical name (and place for
-  organisations, whose local names such as "Tỉnh ủy" take the place from the article).
+- Organisations, posts, places, campaigns and documents merge by canonical name, abbreviations expanded (and
+  place for organisations, whose local names such as "Tỉnh ủy" take the place from the article); a unit that
+  does not say whose it is ("phòng Đào tạo", a bare "Tỉnh ủy") stays in its article.
 - Events merge when name, date and place agree; an undated event stays inside its article.
-- Persons merge by (name, province). Namesakes in different provinces stay apart unless they hold
-  a common post or hold posts in a common organisation; a mention without a province joins the
-  only namesake that has one. Every merge records its reason in ``Person.merge_reasons``.
+- Persons: groups by (spelling, province), bylines by (name, newspaper). Only names of one *block* (the name
+  folded to ASCII, with known slips fixed) are compared, which is also what lets resolution run block by block
+  when only some articles change. How common a name is (a fixed table, :func:`name_commonness`) decides how
+  much the name alone may say. Every merge records its reason in ``Person.merge_reasons``.
 """
 
 from __future__ import annotations
@@ -413,6 +416,14 @@ def name_commonness(name: str) -> float:
     return expected
 
 
+def _legacy_id(base: str) -> str:
+    """The id earlier versions gave a group of this name and province: the key without the post or article
+    that now tells common-named persons apart, and the province in the slug. When such an id stood for
+    several persons that are now apart, it stays an alias of each of them."""
+    name, province = base.split("|")[:2]
+    return make_id("Person", f"{name}|{province}")
+
+
 def _completes(post_key: str, partial_key: str) -> bool:
     """True if a post's title completes a title named without its place ("Chủ tịch UBND tỉnh Tuyên Quang" and
     "Chủ tịch UBND tỉnh"); keys are compared without their province or article scope."""
@@ -670,11 +681,11 @@ def _resolve_persons(
         node_id = person_base_id(key)
         node = Resolved(node_id, "Person", key)
         # The ids earlier versions issued (the resolved province in the slug) resolve here as well.
-        node.alias_ids = ({person_base_id(b) for b in members} | {make_id("Person", b) for b in members}) - {node_id}
+        node.alias_ids = ({person_base_id(b) for b in members} | {_legacy_id(b) for b in members}) - {node_id}
         for base in members:
             group = groups[base]
             base_id = person_base_id(base)
-            legacy[make_id("Person", base)] = base_id
+            legacy.setdefault(_legacy_id(base), base_id)
             for m in group:
                 base_ids[(m.article, m.entity.id)] = base_id
             node.mentions.extend(group)

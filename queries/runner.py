@@ -85,7 +85,8 @@ def run_query(
 
 #: What an entity id looks like ("person:nguyen-van-a-1a2b3c4d"); only such values are looked up.
 _ID = re.compile(r"^[a-z]+:[a-z0-9-]+$")
-_REDIRECT = "MATCH (n) WHERE $id IN n.alias_ids RETURN n.id LIMIT 1"
+# An old id that stood for a group now split in several stands for each part: the first by id is taken.
+_REDIRECT = "MATCH (n) WHERE $id IN n.alias_ids RETURN n.id AS id ORDER BY id LIMIT 1"
 
 
 def _follow_redirects(backend: Backend, bound: dict[str, Any]) -> None:
