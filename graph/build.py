@@ -31,7 +31,7 @@ from typing import Any
 
 from danvan.graph import places
 from danvan.graph.ids import edge_id
-from danvan.graph.judgements import Judgement, apply_judgements
+from danvan.graph.judgements import Judgement, apply_judgements, in_force, judgement_id
 from danvan.graph.knowledge import KnowledgeGraph
 from danvan.graph.model import ArticleInfo, Entity, Evidence, Extraction, Fact
 from danvan.graph.resolve import Resolution, clean, entity_key, holding_status, norm, norm_place, pick, resolve
@@ -203,7 +203,39 @@ def _build_graph(extractions: Iterable[Extraction], judgements: Sequence[Judgeme
         _add_article(kg, ex)
     _add_entities(kg, resolution)
     _add_relationships(kg, exs, resolution, applied.rejected)
+    _add_judgements(kg, judgements, applied.resolve)
     return kg
+
+
+def _add_judgements(kg: KnowledgeGraph, judgements: Sequence[Judgement], resolve_id: Any) -> None:
+    """The judgements as nodes, so they travel with the graph to every sink (store, Neo4j, RDF provenance),
+    each linked by JUDGED to the nodes it names as they stand now."""
+    if not judgements:
+        return
+    active = {j.n for j in in_force(judgements)}
+    targets = SCHEMA.rel("JUDGED").targets
+    for j in judgements:
+        node_id = judgement_id(j)
+        named = list(j.fact) if j.fact else list(j.ids)
+        value = j.value if not isinstance(j.value, list) else ", ".join(str(v) for v in j.value)
+        kg.g.add_node(
+            node_id,
+            label="Judgement",
+            id=node_id,
+            name=f"judgement {j.n}: {j.describe()}",
+            number=j.n,
+            action=j.action,
+            targets=named,
+            value=str(j.undo) if j.action == "undo" else (str(value) if value is not None else None),
+            status="in force" if j.n in active or j.action == "undo" else "undone",
+            reason=j.reason or None,
+            author=j.author or None,
+            time=j.time or None,
+        )
+        for target in dict.fromkeys(resolve_id(t) for t in (j.fact[1:] if j.fact else j.ids)):
+            if target in kg.g and kg.g.nodes[target]["label"] in targets:
+                key = edge_id("JUDGED", node_id, target)
+                kg.g.add_edge(node_id, target, key=key, type="JUDGED", sources=[])
 
 
 def _add_article(kg: KnowledgeGraph, ex: Extraction) -> None:

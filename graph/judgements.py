@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from danvan.graph.ids import make_id
+from danvan.graph.ids import digest, make_id
 from danvan.graph.resolve import Mention, Resolution, Resolved
 
 ACTIONS = ("merge", "distinct", "split", "rename", "reject", "confirm", "undo")
@@ -93,6 +93,12 @@ class Judgement:
         else:
             what = " ".join(self.ids)
         return f"{self.action} {what}"
+
+
+def judgement_id(j: Judgement) -> str:
+    """A judgement's node id: its number and a digest of what it says (not of who or when)."""
+    what = {k: v for k, v in j.to_json().items() if k not in ("author", "time", "reason")}
+    return f"judgement:{j.n}-{digest(json.dumps(what, ensure_ascii=False, sort_keys=True))}"
 
 
 def read_judgements(path: Path) -> list[Judgement]:

@@ -62,6 +62,12 @@ def test_merge_is_kept_beside_the_store_and_survives_a_rebuild_with_new_articles
     [merged] = _persons(db)
     assert merged["id"] == bac_ninh and ha_nam in merged["alias_ids"]
     assert any("judgement 1, analyst: moved from Hà Nam" in r for r in merged["reasons"])
+    # The judgement travels with the graph (to Neo4j and RDF too), linked to the node it merged into.
+    with open_store(db, read_only=True) as store:
+        judged = store.query(
+            "MATCH (j:Judgement)-[:JUDGED]->(p:Person) RETURN j.action, j.author, j.reason, j.status, p.id"
+        ).rows
+    assert judged == [["merge", "analyst", "moved from Hà Nam", "in force", bac_ninh]]
     # A new article about the Hà Nam namesake: the rebuild applies the judgement again.
     later = other_province_article("d", "2025-01-01", "Hà Nam", HA_NAM_POST, NAME)
     _ingest(db, [*articles, later], judgements)
