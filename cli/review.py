@@ -385,6 +385,11 @@ def _evidence(a: _Node, b: _Node) -> dict[str, Any]:
         else:
             score -= 2
             con.append(f"provinces {a.province} and {b.province}")
+    from danvan.graph.resolve import is_generic_unit, org_name_key
+
+    if a.id.startswith("organization:") and is_generic_unit(org_name_key(a.name)):
+        score -= 2
+        con.append(f"'{a.name}' does not say whose unit it is")
     both = sorted(a.articles & b.articles)
     if both:
         score -= 3
