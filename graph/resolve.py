@@ -416,6 +416,10 @@ def name_commonness(name: str) -> float:
     return expected
 
 
+#: Places small enough that two articles naming one are likely to tell one story.
+_LOCAL_PLACE_KINDS = frozenset({"commune", "ward", "town", "township"})
+
+
 def _legacy_id(base: str) -> str:
     """The id earlier versions gave a group of this name and province: the key without the post or article
     that now tells common-named persons apart, and the province in the slug. When such an id stood for
@@ -622,12 +626,23 @@ def _resolve_persons(
         # Central leaders are named in thousands of stories: sharing one says nothing about the story.
         if not props.get("byline") and props.get("level") != "central":
             postless_names[m.article].add(norm(m.entity.name))
+    # A commune or ward named in both articles also marks one story (a village's dispute, a local crime).
+    for ex in extractions:
+        for e in ex.entities:
+            if e.type == "Place" and e.properties.get("kind") in _LOCAL_PLACE_KINDS:
+                postless_names[ex.article.id].add(
+                    f"{norm(e.name)} {norm_place(str(e.properties.get('province') or ''))}"
+                )
     by_name: dict[str, list[str]] = defaultdict(list)
     for base in sorted(groups):
         if base not in bylines and not holds[base]:
             by_name[base.split("|", 1)[0]].append(base)
-    for name, bases in by_name.items():
-        if len(bases) < 2:
+    story_groups: dict[str, list[str]] = defaultdict(list)
+    for base in sorted(groups):
+        if base not in bylines:
+            story_groups[base.split("|", 1)[0]].append(base)
+    for name, bases in story_groups.items():
+        if len(bases) < 2 or name not in by_name:
             continue
         block = name_block(name)
         others: dict[str, set[str]] = {}
@@ -640,11 +655,11 @@ def _resolve_persons(
             pa = a.split("|")[1]
             for b in bases[i + 1 :]:
                 pb = b.split("|")[1]
-                if pa != pb and pa and pb:
+                if (pa != pb and pa and pb) or (holds[a] and holds[b]):
                     continue
                 shared = sorted(others[a] & others[b])
                 if shared and uf.union(a, b):
-                    reasons[a].append(f"named in one story with '{shared[0]}' (no post given to either)")
+                    reasons[a].append(f"named in one story with '{shared[0]}' (no post given to one of them)")
 
     # 3c. A name that is not common and has exactly one official (a cluster holding posts): its groups
     #     without a post are that official quoted without a title.

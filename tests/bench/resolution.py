@@ -162,7 +162,7 @@ def main() -> None:
             _print_errors(mentions, g, s)
         print(
             f"{label}: {len(mentions)} gold mentions in {len(set(g.values()))} clusters ({missed} not extracted); "
-            f"B-cubed P {sc['b3_p']:.3f} R {sc['b3_r']:.3f} F1 {sc['b3_f1']:.3f}; "
+            f"B-cubed P {sc['b3_p']:.3f} R {sc['b3_r']:.3f} F1 {sc['b3_f1']:.4f}; "
             f"pairwise P {sc['pair_p']:.3f} R {sc['pair_r']:.3f} F1 {sc['pair_f1']:.3f}"
         )
 
