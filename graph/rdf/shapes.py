@@ -1,6 +1,6 @@
 """SHACL shapes for the RDF export, generated from the schema (and shipped as ``graph/shapes.ttl``).
 
-``python -m graph.rdf.shapes --write`` regenerates the shipped file; a test fails when the file and
+``python -m danvan.graph.rdf.shapes --write`` regenerates the shipped file; a test fails when the file and
 the schema disagree. The shapes check what the export promises: every node has its class, id and
 Vietnamese label; each property has its datatype (dates are ``xsd:date``, text is ``@vi``) and
 cardinality; relationships point at nodes of the right classes; every fact names its subject,
@@ -267,7 +267,7 @@ def build_shapes(mapping: RdfMapping = MAPPING) -> Graph:
 
 def shapes_turtle(mapping: RdfMapping = MAPPING) -> str:
     header = "# SHACL shapes of the danvan RDF export. Generated from graph/schema.toml: do not edit;\n"
-    header += "# regenerate with: python -m graph.rdf.shapes --write\n"
+    header += "# regenerate with: python -m danvan.graph.rdf.shapes --write\n"
     text: str = build_shapes(mapping).serialize(format="turtle")
     return header + text
 
