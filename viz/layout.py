@@ -1,11 +1,13 @@
-"""Precomputed positions for big maps, so the browser can draw at once with physics off.
+"""Positions for every map, computed before the page is written, so the browser draws at once with
+physics off (a force simulation in the page took 7-9 s for 800 nodes).
 
-A force simulation of thousands of nodes in the page takes many seconds. Here each connected
-component starts from a radial layout around its focus (or best-connected node): rings by BFS
-distance, each ring ordered as its parents are. Then a Fruchterman-Reingold relaxation runs in
-numpy, with repulsion estimated from a fixed-size sample of nodes per step, so a step costs
-O(n * sample + edges) instead of O(n^2). Components are packed on shelves, biggest first. The
-random sample comes from a seeded generator and ids break every tie, so the output is deterministic.
+Each connected component starts from a radial layout around its focus (or best-connected node):
+rings by BFS distance, each ring ordered as its parents are. Components of up to ``NX_LIMIT`` nodes
+are then relaxed by networkx's Fruchterman-Reingold (``spring_layout``, dense, seeded); bigger ones by
+our own numpy version whose repulsion is estimated from a fixed-size sample of nodes per step, so a
+step costs O(n * sample + edges) instead of O(n^2) (networkx needs scipy above 500 nodes, and its
+dense solver is quadratic in memory). Components are packed on shelves, biggest first. Seeds are
+fixed and ids break every tie, so the output is deterministic.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from collections.abc import Iterable
 import networkx as nx
 import numpy as np
 
-#: Above this many nodes the page uses these positions and switches physics off.
-PHYSICS_LIMIT = 1000
+#: Components up to this size are relaxed by networkx (its dense solver; above it needs scipy).
+NX_LIMIT = 499
 
 EDGE_LENGTH = 110.0  # canvas units: the ideal distance between neighbours
 MARGIN = 150.0  # between packed components
@@ -106,8 +108,24 @@ def _component_positions(graph: nx.Graph, nodes: list[str], focus: set[str]) -> 
         # Small pieces (a person and a post, a little star) read well radially, and relaxing each
         # of the hundreds a sparse corpus graph has would cost seconds.
         return [(start[n][0] * EDGE_LENGTH, start[n][1] * EDGE_LENGTH) for n in nodes]
-    pos = _spread_twins(_relax(sub, nodes, start) * EDGE_LENGTH)
+    if len(nodes) <= NX_LIMIT:
+        # networkx works in a unit box: the radial start, scaled into it, keeps rings apart.
+        spread = max(max(abs(c) for xy in start.values() for c in xy), 1e-9)
+        unit = {n: (x / spread, y / spread) for n, (x, y) in start.items()}
+        relaxed = nx.spring_layout(sub, pos=unit, seed=0, iterations=200)
+        pos = np.array([relaxed[n] for n in nodes], dtype=np.float64)
+        pos = _spread_twins(pos * (EDGE_LENGTH / _median_edge(sub, nodes, pos)))
+    else:
+        pos = _spread_twins(_relax(sub, nodes, start) * EDGE_LENGTH)
     return [(float(px), float(py)) for px, py in pos.tolist()]
+
+
+def _median_edge(sub: nx.Graph, nodes: list[str], pos: np.ndarray) -> float:
+    """The median edge length, so every component comes out at the same scale."""
+    index = {node: i for i, node in enumerate(nodes)}
+    lengths = [float(np.hypot(*(pos[index[u]] - pos[index[v]]))) for u, v in sub.edges() if u != v]
+    median = float(np.median(lengths)) if lengths else 1.0
+    return median if median > 1e-9 else 1.0
 
 
 def force_layout(graph: nx.Graph, focus: Iterable[str] = ()) -> dict[str, tuple[float, float]]:

@@ -78,7 +78,8 @@ def _span(first: Any, last: Any) -> str:
     return f"{a.isoformat()} – {b.isoformat()}"
 
 
-def _props(attrs: Mapping[str, Any]) -> list[str]:
+def visible_props(attrs: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The properties an analyst reads, as (name, text) in name order."""
     rows = []
     for key in sorted(attrs):
         if key in _HIDDEN_PROPS:
@@ -86,8 +87,12 @@ def _props(attrs: Mapping[str, Any]) -> list[str]:
         value = attrs[key]
         if value is None or value == "" or value == []:
             continue
-        rows.append(f"<div><span class='k'>{escape(key.replace('_', ' '))}</span> {escape(_value(value))}</div>")
+        rows.append((key.replace("_", " "), _value(value)))
     return rows
+
+
+def _props(attrs: Mapping[str, Any]) -> list[str]:
+    return [f"<div><span class='k'>{escape(k)}</span> {escape(v)}</div>" for k, v in visible_props(attrs)]
 
 
 def _article_line(ref: ArticleRef | None, article_id: str) -> str:
