@@ -22,7 +22,7 @@ import numpy as np
 NX_LIMIT = 499
 
 EDGE_LENGTH = 110.0  # canvas units: the ideal distance between neighbours
-MARGIN = 150.0  # between packed components
+PAD = 45.0  # around each packed component
 ITERATIONS = 80
 SAMPLE = 192
 RELAX_MIN = 24  # components smaller than this keep their radial layout
@@ -129,26 +129,35 @@ def _median_edge(sub: nx.Graph, nodes: list[str], pos: np.ndarray) -> float:
 
 
 def force_layout(graph: nx.Graph, focus: Iterable[str] = ()) -> dict[str, tuple[float, float]]:
-    """Positions (canvas units) for every node of ``graph``."""
+    """Positions (canvas units) for every node of ``graph``.
+
+    Components are packed on shelves, biggest first, by their bounding boxes, in rows about one and
+    a half times as wide as the whole is tall, the shape of a screen: packed by radius in rows of a
+    fixed width, a few hundred two-node pieces spread far below the main one and shrank it at the
+    default zoom."""
     focus_set = set(focus)
     components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
-    placed: dict[str, tuple[float, float]] = {}
-    x = y = row_height = row_width = 0.0
-    first_extent = 0.0
+    laid: list[tuple[list[str], list[tuple[float, float]], tuple[float, float, float, float]]] = []
+    area = widest = 0.0
     for nodes in components:
         pos = _component_positions(graph, nodes, focus_set)
-        extent = max(math.hypot(px, py) for px, py in pos) + EDGE_LENGTH / 2
-        if not placed:
-            first_extent = extent
-            row_width = max(2 * extent, 3000.0)
-        elif x + 2 * extent > row_width:
+        xs, ys = [p[0] for p in pos], [p[1] for p in pos]
+        box = (min(xs) - PAD, min(ys) - PAD, max(xs) + PAD, max(ys) + PAD)
+        laid.append((nodes, pos, box))
+        area += (box[2] - box[0]) * (box[3] - box[1])
+        widest = max(widest, box[2] - box[0])
+    row_width = max(widest, math.sqrt(area * 1.5))
+    placed: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for nodes, pos, (x0, y0, x1, y1) in laid:
+        if x > 0 and x + (x1 - x0) > row_width:
             # Shelf packing: a new row under the tallest component of the current one.
             x = 0.0
-            y += row_height + MARGIN
+            y += row_height
             row_height = 0.0
-        cx, cy = x + extent - first_extent, y + extent - first_extent
+        dx, dy = x - x0, y - y0
         for node, (px, py) in zip(nodes, pos, strict=True):
-            placed[node] = (round(cx + px, 1), round(cy + py, 1))
-        x += 2 * extent + MARGIN
-        row_height = max(row_height, 2 * extent)
+            placed[node] = (round(px + dx, 1), round(py + dy, 1))
+        x += x1 - x0
+        row_height = max(row_height, y1 - y0)
     return placed

@@ -14,7 +14,7 @@ import hashlib
 import importlib.util
 import json
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Mapping
 from functools import cache
 from html import escape
@@ -30,10 +30,11 @@ from danvan.graph.schema import SCHEMA
 from danvan.viz import style
 from danvan.viz.layout import force_layout
 from danvan.viz.panel import MAX_MENTIONS, article_record, fact_record, mentions, node_provinces
-from danvan.viz.selection import ARTICLE, PROVENANCE_RELS, MapSelection
-from danvan.viz.tooltips import ArticleRef, article_index, edge_tooltip, node_tooltip, visible_props
+from danvan.viz.selection import ARTICLE, MapSelection
+from danvan.viz.tooltips import ArticleRef, article_index, visible_props
 
 VIS_VERSION = "9.1.2"
+NOTE_FOLD = 150
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 
 
@@ -100,14 +101,9 @@ def map_data(
     when drawing many maps."""
     if articles is None:
         articles = article_index(kg)
-    incident: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     graph = nx.Graph()
     graph.add_nodes_from(selection.nodes)
-    for s, t, k in selection.edges:
-        graph.add_edge(s, t)
-        if kg.g.edges[s, t, k]["type"] not in PROVENANCE_RELS:
-            incident[s].append((s, t, k))
-            incident[t].append((s, t, k))
+    graph.add_edges_from((s, t) for s, t, _ in selection.edges)
     positions = force_layout(graph, selection.focus)
     provinces = node_provinces(kg, selection.nodes)
     published = {a: ref.published for a, ref in articles.items()}
@@ -131,7 +127,6 @@ def map_data(
             "deg": graph.degree(node_id),
             "x": x,
             "y": y,
-            "title": node_tooltip(kg, node_id, incident.get(node_id, []), articles),
         }
         if province:
             item["prov"] = province
@@ -148,6 +143,7 @@ def map_data(
             item["focus"] = True
         nodes.append(item)
     edges = []
+    split: dict[str, list[tuple[int, int, str]]] = {}
     for s, t, k in selection.edges:
         rel_type = kg.g.edges[s, t, k]["type"]
         edge: dict[str, Any] = {
@@ -156,8 +152,7 @@ def map_data(
             "to": t,
             "label": style.edge_label(rel_type),
             "type": rel_type,
-            "title": edge_tooltip(kg, s, t, k, articles),
-            **fact_record(kg, s, t, k),
+            **fact_record(kg, s, t, k, split),
         }
         if "art" in edge:
             cited.add(edge["art"])
@@ -178,7 +173,9 @@ def _status_legend_html(counts: Counter[str]) -> str:
     rows = []
     for status, spec in style.STATUS_STYLE.items():
         dash = "dashed" if spec["dashes"] else "solid"
-        swatch = f"--c:{spec['color']};border-top-style:{dash};opacity:{spec['opacity']};border-top-width:{spec['width']}px"
+        swatch = (
+            f"--c:{spec['color']};border-top-style:{dash};opacity:{spec['opacity']};border-top-width:{spec['width']}px"
+        )
         rows.append(
             f'<label><input type="checkbox" checked data-status="{escape(status)}">'
             f'<span class="sw sw-edge" style="{escape(swatch)}"></span>'
@@ -195,6 +192,13 @@ def _province_options(data: dict[str, Any]) -> str:
         for p in sorted(counts, key=lambda p: (fold(p), p))
     ]
     return "".join(options)
+
+
+def _note_html(note: str) -> str:
+    # A province's list of lower units can run to ten lines: folded, it leaves the map its room.
+    if len(note) <= NOTE_FOLD:
+        return f'<p class="note">{escape(note)}</p>'
+    return f'<details class="note"><summary>{escape(note[: NOTE_FOLD - 1])}…</summary>{escape(note)}</details>'
 
 
 def vis_library() -> str:
@@ -227,7 +231,7 @@ def render_page(
     note_texts = list(selection.notes)
     if not data["nodes"]:
         note_texts.append("Nothing to draw: no node matches this map's focus and dates.")
-    notes = "".join(f'<p class="note">{escape(note)}</p>' for note in note_texts)
+    notes = "".join(_note_html(note) for note in note_texts)
     stats = f"{len(data['nodes'])} nodes · {len(data['edges'])} relationships"
     if selection.cut:
         stats += f" (of {selection.total_nodes} nodes)"

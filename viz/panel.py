@@ -61,24 +61,32 @@ def _words(text: str) -> list[tuple[int, int, str]]:
 
 def _longest_run(sentence: list[tuple[int, int, str]], name: list[str]) -> tuple[int, int]:
     """(start word in the sentence, length) of the longest run of the name's words found there."""
+    where: dict[str, list[int]] = {}
+    for j, part in enumerate(name):
+        where.setdefault(part, []).append(j)
     best = (0, 0)
-    previous = [0] * (len(name) + 1)
     for i, (_, _, word) in enumerate(sentence):
-        current = [0] * (len(name) + 1)
-        for j, part in enumerate(name):
-            if word == part:
-                current[j + 1] = previous[j] + 1
-                if current[j + 1] > best[1]:
-                    best = (i - current[j + 1] + 1, current[j + 1])
-        previous = current
+        for j in where.get(word, ()):
+            length = 0
+            while i + length < len(sentence) and j + length < len(name) and sentence[i + length][2] == name[j + length]:
+                length += 1
+            if length > best[1]:
+                best = (i, length)
     return best
 
 
-def highlights(sentence: str, names: Iterable[tuple[str, bool]], extra: Iterable[str] = ()) -> list[list[int]]:
+def highlights(
+    sentence: str,
+    names: Iterable[tuple[str, bool]],
+    extra: Iterable[str] = (),
+    words: list[tuple[int, int, str]] | None = None,
+) -> list[list[int]]:
     """Character spans of the sentence to mark: for each (name, is_person), the longest run of its
     words (two or more, or the whole name; a person's given name alone, as in "bà Bình"), and the
-    years of ``extra`` (a term such as "2020-2025"). Sorted and merged."""
-    words = _words(sentence)
+    years of ``extra`` (a term such as "2020-2025"). Sorted and merged. ``words`` (from
+    :func:`_words`) saves splitting a sentence many facts share."""
+    if words is None:
+        words = _words(sentence)
     spans: list[tuple[int, int]] = []
     for name, is_person in names:
         parts = [w.casefold() for w in _WORD.findall(name)]
@@ -108,8 +116,11 @@ def _names(attrs: Mapping[str, Any]) -> list[str]:
     return [str(attrs.get("name") or ""), *(a for a in aliases if isinstance(a, str))]
 
 
-def fact_record(kg: KnowledgeGraph, source: str, target: str, key: str) -> dict[str, Any]:
-    """The panel's view of one edge: status, stated tenure, seen dates, evidence with marks, article."""
+def fact_record(
+    kg: KnowledgeGraph, source: str, target: str, key: str, split: dict[str, list[tuple[int, int, str]]] | None = None
+) -> dict[str, Any]:
+    """The panel's view of one edge: status, stated tenure, seen dates, evidence with marks, article.
+    ``split`` caches the words of sentences across the facts of one map."""
     e = kg.g.edges[source, target, key]
     out: dict[str, Any] = {}
     for prop in ("status", "start", "end", "term", "unit"):
@@ -133,7 +144,11 @@ def fact_record(kg: KnowledgeGraph, source: str, target: str, key: str) -> dict[
         s_attrs, t_attrs = kg.g.nodes[source], kg.g.nodes[target]
         names = [(n, s_attrs["label"] == "Person") for n in _names(s_attrs)]
         names += [(n, t_attrs["label"] == "Person") for n in _names(t_attrs)]
-        marks = highlights(sentence, names, [str(e.get("term") or "")])
+        if split is None:
+            split = {}
+        if sentence not in split:
+            split[sentence] = _words(sentence)
+        marks = highlights(sentence, names, [str(e.get("term") or "")], split[sentence])
         if marks:
             out["hl"] = marks
     sources = e.get("sources") or []

@@ -65,8 +65,6 @@ def node_shape(label: str) -> str:
     return SCHEMA.node(label).shape
 
 
-
-
 def node_size(degree: int) -> float:
     """Square-root growth: hubs stand out without swallowing the map."""
     return round(min(MAX_SIZE, MIN_SIZE + 4.0 * math.sqrt(max(degree, 0))), 2)
@@ -108,7 +106,7 @@ def short_label(name: str, place: str = "") -> str:
 STATUS_STYLE: dict[str, dict[str, object]] = {
     "current": {"text": "current (solid)", "color": "#6d6d6d", "dashes": False, "width": 1.5, "opacity": 1.0},
     "former": {"text": "former (dashed, faded)", "color": "#9e9e9e", "dashes": True, "width": 1.0, "opacity": 0.45},
-    "new": {"text": "newly appointed (green, thick)", "color": "#2e7d32", "dashes": False, "width": 3.0, "opacity": 1.0},
+    "new": {"text": "newly appointed (green)", "color": "#2e7d32", "dashes": False, "width": 3.0, "opacity": 1.0},
 }
 
 

@@ -27,13 +27,6 @@
     if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
   }
-  // Tooltips arrive as markup whose every text piece was escaped by the generator; vis shows a
-  // string title as plain text, so it gets a DOM element, made only when first hovered.
-  function tip(html) {
-    var div = document.createElement("div");
-    div.innerHTML = html;
-    return div;
-  }
 
   function edgeStyle(e) {
     var s = (e.type === "HOLDS" && STATUS[e.status]) || { color: "#a0a0a0", width: 1, dashes: false, opacity: 1 };
@@ -127,6 +120,7 @@
     }
     var seen = {};
     var queue = first.concat(onScreen);
+    var topN = Math.max(25, Math.round(w * h / 9000));
     for (var q = 0; q < queue.length && placed.length < MAX_LABELS && tried < MAX_TRIED; q++) {
       var id = queue[q];
       if (seen[id]) continue;
@@ -138,8 +132,9 @@
       tried++;
       var n = byId[id], r = n.size * scale;
       var important = q < first.length || n.focus;
-      // Level of detail: when zoomed out only nodes big enough to see (the best connected) get a label.
-      if (r < 2.5 && !important) continue;
+      // Level of detail: zoomed out, only the best-connected nodes on screen may get a label (about
+      // one per 9,000 square pixels), and every node drawn big enough to see once zoomed in.
+      if (r < 2.5 && !important && q - first.length >= topN) continue;
       var text = scale >= FULL_AT ? n.name : n.short;
       var font = important ? BOLD : FONT;
       var tw = textWidth(ctx, font, text);
@@ -304,15 +299,19 @@
     if (more) div.appendChild(el("div", null, "and " + more + " more article" + (more === 1 ? "" : "s")));
     return div;
   }
-  function evidence(e) {
+  function relName(type) { var r = data.relations[type]; return r ? r[0] + " (" + r[1] + ")" : type; }
+  // The evidence sentence with the fact's words marked; ``limit`` shortens it for a tooltip.
+  function evidence(e, limit) {
     var quote = el("blockquote");
-    var text = e.ev, at = 0;
+    var text = e.ev, at = 0, end = limit && text.length > limit ? limit : text.length;
     (e.hl || []).forEach(function (span) {
+      if (span[0] >= end) return;
       if (span[0] > at) quote.appendChild(document.createTextNode(text.slice(at, span[0])));
-      quote.appendChild(el("mark", null, text.slice(span[0], span[1])));
-      at = span[1];
+      quote.appendChild(el("mark", null, text.slice(span[0], Math.min(span[1], end))));
+      at = Math.min(span[1], end);
     });
-    if (at < text.length) quote.appendChild(document.createTextNode(text.slice(at)));
+    if (at < end) quote.appendChild(document.createTextNode(text.slice(at, end)));
+    if (end < text.length) quote.appendChild(document.createTextNode("…"));
     return quote;
   }
   function when(e) {
@@ -461,16 +460,45 @@
     else if (params.edges.length) openEdge(params.edges[0]);
   });
   network.on("doubleClick", function (params) { if (params.nodes.length) expand(params.nodes[0]); });
+  // Tooltips: made from the data with text nodes only, and only when first hovered (thousands of
+  // DOM elements made up front cost seconds on big maps).
+  function nodeTip(n) {
+    var div = el("div", "tt");
+    div.appendChild(el("b", null, n.name));
+    div.appendChild(el("div", "lbl", kindName(n.group) + (n.prov ? " · " + n.prov : "")));
+    var facts = incident[n.id].length;
+    var about = facts + " fact" + (facts === 1 ? "" : "s") + " on this map";
+    if (n.narts) about += " · named in " + n.narts + " article" + (n.narts === 1 ? "" : "s");
+    div.appendChild(el("div", "d", about));
+    div.appendChild(el("div", "k", "click for the facts, evidence and sources"));
+    return div;
+  }
+  function edgeTip(e) {
+    var div = el("div", "tt");
+    var head = el("div");
+    head.appendChild(el("b", null, byId[e.from].name));
+    head.appendChild(document.createTextNode(" — " + relName(e.type) + " → "));
+    head.appendChild(el("b", null, byId[e.to].name));
+    div.appendChild(head);
+    var about = [e.status, when(e)].filter(Boolean).join(" · ");
+    if (about) div.appendChild(el("div", "d", about));
+    if (e.ev) div.appendChild(evidence(e, 240));
+    if (e.art && data.articles[e.art]) {
+      var a = data.articles[e.art];
+      div.appendChild(el("div", "art", [a.t, a.d, a.s].filter(Boolean).join(" · ")));
+    }
+    return div;
+  }
   var titled = {};
   network.on("hoverNode", function (params) {
     if (titled[params.node]) return;
     titled[params.node] = true;
-    nodes.update({ id: params.node, title: tip(byId[params.node].title) });
+    nodes.update({ id: params.node, title: nodeTip(byId[params.node]) });
   });
   network.on("hoverEdge", function (params) {
     if (titled[params.edge]) return;
     titled[params.edge] = true;
-    edges.update({ id: params.edge, title: tip(edgeById[params.edge].title) });
+    edges.update({ id: params.edge, title: edgeTip(edgeById[params.edge]) });
   });
 
   // --- search -------------------------------------------------------------------------------
