@@ -277,6 +277,7 @@
 
   // --- detail panel -------------------------------------------------------------------------
   var panel = document.getElementById("panel");
+  var relOrder = Object.keys(data.relations);
   function kindName(label) { var k = data.kinds[label]; return k ? k[0] + " · " + k[1] : label; }
   function articleLine(id, more) {
     var a = data.articles[id];
@@ -383,9 +384,11 @@
     incident[n.id].forEach(function (e) {
       var rel = data.relations[e.type] || [e.type, ""];
       var key = e.from === n.id ? rel[0] + " · " + rel[1] : rel[0] + " (by) · " + rel[1];
-      if (!groups[key]) { groups[key] = []; keys.push(key); }
+      if (!groups[key]) { groups[key] = []; keys.push([relOrder.indexOf(e.type), e.from === n.id ? 0 : 1, key]); }
       groups[key].push(e);
     });
+    // In the schema's order of relations (holdings first), what the node does before what is done to it.
+    keys = keys.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; }).map(function (k) { return k[2]; });
     keys.forEach(function (key) {
       var section = el("section", "facts");
       section.appendChild(el("h3", null, key + " (" + groups[key].length + ")"));
@@ -552,7 +555,7 @@
     input.setAttribute("aria-expanded", "false");
     network.selectNodes([id]);
     openNode(id);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 250, easingFunction: "easeInOutQuad" } });
+    network.focus(id, { scale: Math.max(network.getScale(), 1.0), locked: false, animation: false });
     setStatus("focused: " + byId[id].name + (fromSearch && hits.length > 1 ? " (1 of " + hits.length + " matches)" : ""));
     return id;
   }
