@@ -281,9 +281,7 @@ def click(page: Page, x: float, y: float, count: int = 1) -> None:
     page.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y})
     for n in range(1, count + 1):
         for kind in ("mousePressed", "mouseReleased"):
-            page.send(
-                "Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left", "clickCount": n}
-            )
+            page.send("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left", "clickCount": n})
 
 
 def label_overlap(page: Page) -> tuple[int, int]:

@@ -143,7 +143,7 @@ def map_data(
             item["focus"] = True
         nodes.append(item)
     edges = []
-    split: dict[str, list[tuple[int, int, str]]] = {}
+    split: dict[str, Any] = {}
     for s, t, k in selection.edges:
         rel_type = kg.g.edges[s, t, k]["type"]
         edge: dict[str, Any] = {

@@ -55,50 +55,57 @@ def fact_dates(attrs: Mapping[str, Any]) -> FactDates:
     return FactDates(lo.isoformat() if lo else None, hi.isoformat() if hi else None)
 
 
-def _words(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
+@dataclass(frozen=True)
+class _Split:
+    """A sentence's words (start, end, folded) and where each folded word occurs."""
+
+    words: list[tuple[int, int, str]]
+    at: dict[str, list[int]]
 
 
-def _longest_run(sentence: list[tuple[int, int, str]], name: list[str]) -> tuple[int, int]:
+def _split(text: str) -> _Split:
+    words = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
+    at: dict[str, list[int]] = {}
+    for i, (_, _, word) in enumerate(words):
+        at.setdefault(word, []).append(i)
+    return _Split(words, at)
+
+
+def _longest_run(sentence: _Split, name: list[str]) -> tuple[int, int]:
     """(start word in the sentence, length) of the longest run of the name's words found there."""
-    where: dict[str, list[int]] = {}
-    for j, part in enumerate(name):
-        where.setdefault(part, []).append(j)
+    words = sentence.words
     best = (0, 0)
-    for i, (_, _, word) in enumerate(sentence):
-        for j in where.get(word, ()):
-            length = 0
-            while i + length < len(sentence) and j + length < len(name) and sentence[i + length][2] == name[j + length]:
+    for j, part in enumerate(name):
+        for i in sentence.at.get(part, ()):
+            length = 1
+            while i + length < len(words) and j + length < len(name) and words[i + length][2] == name[j + length]:
                 length += 1
-            if length > best[1]:
+            if length > best[1] or (length == best[1] and i < best[0]):
                 best = (i, length)
     return best
 
 
 def highlights(
-    sentence: str,
-    names: Iterable[tuple[str, bool]],
-    extra: Iterable[str] = (),
-    words: list[tuple[int, int, str]] | None = None,
+    sentence: str, names: Iterable[tuple[str, bool]], extra: Iterable[str] = (), split: _Split | None = None
 ) -> list[list[int]]:
     """Character spans of the sentence to mark: for each (name, is_person), the longest run of its
     words (two or more, or the whole name; a person's given name alone, as in "bà Bình"), and the
-    years of ``extra`` (a term such as "2020-2025"). Sorted and merged. ``words`` (from
-    :func:`_words`) saves splitting a sentence many facts share."""
-    if words is None:
-        words = _words(sentence)
+    years of ``extra`` (a term such as "2020-2025"). Sorted and merged. ``split`` saves splitting a
+    sentence many facts share."""
+    if split is None:
+        split = _split(sentence)
+    words = split.words
     spans: list[tuple[int, int]] = []
     for name, is_person in names:
         parts = [w.casefold() for w in _WORD.findall(name)]
         if not parts:
             continue
-        start, length = _longest_run(words, parts)
+        start, length = _longest_run(split, parts)
         if length >= min(2, len(parts)):
             spans.append((words[start][0], words[start + length - 1][1]))
-        elif is_person and len(parts) > 1:
-            given = [i for i, w in enumerate(words) if w[2] == parts[-1]]
-            if given:
-                spans.append((words[given[0]][0], words[given[0]][1]))
+        elif is_person and len(parts) > 1 and parts[-1] in split.at:
+            first = split.at[parts[-1]][0]
+            spans.append((words[first][0], words[first][1]))
     for text in extra:
         for year in _YEAR.findall(text):
             spans.extend((m.start(), m.end()) for m in re.finditer(rf"\b{year}\b", sentence))
@@ -117,7 +124,7 @@ def _names(attrs: Mapping[str, Any]) -> list[str]:
 
 
 def fact_record(
-    kg: KnowledgeGraph, source: str, target: str, key: str, split: dict[str, list[tuple[int, int, str]]] | None = None
+    kg: KnowledgeGraph, source: str, target: str, key: str, split: dict[str, _Split] | None = None
 ) -> dict[str, Any]:
     """The panel's view of one edge: status, stated tenure, seen dates, evidence with marks, article.
     ``split`` caches the words of sentences across the facts of one map."""
@@ -147,7 +154,7 @@ def fact_record(
         if split is None:
             split = {}
         if sentence not in split:
-            split[sentence] = _words(sentence)
+            split[sentence] = _split(sentence)
         marks = highlights(sentence, names, [str(e.get("term") or "")], split[sentence])
         if marks:
             out["hl"] = marks
@@ -204,8 +211,11 @@ def node_provinces(kg: KnowledgeGraph, nodes: Iterable[str]) -> dict[str, str]:
             name = _province_name(attrs.get(prop))
             if name:
                 return name
-        for _, target, e in sorted(kg.g.out_edges(node_id, data=True), key=lambda x: x[1]):
-            if e["type"] in ("BASED_IN", "HELD_IN", "LOCATED_IN") and kg.g.nodes[target]["label"] == "Place":
+        targets = sorted(
+            t for _, t, e in kg.g.out_edges(node_id, data=True) if e["type"] in ("BASED_IN", "HELD_IN", "LOCATED_IN")
+        )
+        for target in targets:
+            if kg.g.nodes[target]["label"] == "Place":
                 name = _province_name(kg.g.nodes[target].get("name"))
                 if name:
                     return name
