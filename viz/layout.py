@@ -58,11 +58,17 @@ def _relax(component: nx.Graph, nodes: list[str], start: dict[str, tuple[float, 
     pos = np.array([start[node] for node in nodes], dtype=np.float64)
     if n < 3:
         return pos
+    # The radial start puts a ring of thousands on a circle thousands of edges wide; the relaxation
+    # cannot pull that in, and a 20,000-node map came out a blank page at the default view. Start
+    # from a disc of the area the nodes need instead (about one unit square each).
+    reach = float(np.sqrt(np.einsum("ij,ij->i", pos, pos)).max())
+    if reach > np.sqrt(n):
+        pos *= np.sqrt(n) / reach
     edges = np.array(sorted((index[u], index[v]) for u, v in component.edges() if u != v), dtype=np.int64)
     u, v = edges[:, 0], edges[:, 1]
     rng = np.random.default_rng(0)
-    # Fewer samples and steps on very big maps: 20,000 nodes took 15 s here with the full budget.
-    sample = min(SAMPLE, n, max(64, 1_000_000 // n))
+    sample = min(SAMPLE, n)
+    # Fewer steps on very big maps: 20,000 nodes took 15 s here with the full budget.
     iterations = ITERATIONS if n <= 5000 else ITERATIONS * 5 // 8
     scale = n / sample  # the sample stands for all nodes
     temperature = max(1.0, math.sqrt(n) / 2)
@@ -82,7 +88,14 @@ def _relax(component: nx.Graph, nodes: list[str], start: dict[str, tuple[float, 
         np.maximum(norm, 1e-9, out=norm)
         pos += displacement * (np.minimum(norm, temperature) / norm)[:, None]
         temperature *= cooling
-    return pos - pos.mean(axis=0)
+    pos -= np.median(pos, axis=0)
+    # A sampled repulsion now and then flings a node far out, and one such node makes the default
+    # view (which fits every node) a blank page: bring the stragglers back to the edge of the rest.
+    radius = np.sqrt(np.einsum("ij,ij->i", pos, pos))
+    edge = max(float(np.percentile(radius, 99)) * 1.15, 1.0)
+    far = radius > edge
+    pos[far] *= (edge / radius[far])[:, None]
+    return pos
 
 
 def _spread_twins(pos: np.ndarray, cell: float = 6.0) -> np.ndarray:
