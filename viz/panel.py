@@ -16,7 +16,7 @@ from typing import Any
 
 from danvan.graph import places
 from danvan.graph.knowledge import KnowledgeGraph
-from danvan.viz.selection import ARTICLE, PROVENANCE_RELS, as_date, parse_date
+from danvan.viz.selection import ARTICLE, PROVENANCE_RELS, as_date, fact_span
 
 _WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
@@ -34,24 +34,9 @@ class FactDates:
     hi: str | None
 
 
-def _stated(value: Any, *, end: bool) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        return parse_date(value, end=end)
-    except ValueError:
-        return None
-
-
 def fact_dates(attrs: Mapping[str, Any]) -> FactDates:
-    """The stated tenure (``start``/``end``, a day, month or year) where the text gave it, else
-    the dates of the articles that mention the fact (``first_seen``/``last_seen``), bound by bound."""
-    lo = _stated(attrs.get("start"), end=False) or as_date(attrs.get("first_seen"))
-    hi = _stated(attrs.get("end"), end=True) or as_date(attrs.get("last_seen"))
-    if lo is not None and hi is not None and hi < lo:
-        hi = lo  # an appointment announced before it starts: seen earlier than its stated start
+    """The days the page's date filter compares: see :func:`viz.selection.fact_span`."""
+    lo, hi = fact_span(dict(attrs))
     return FactDates(lo.isoformat() if lo else None, hi.isoformat() if hi else None)
 
 
