@@ -18,11 +18,14 @@ from collections.abc import Iterable
 import networkx as nx
 import numpy as np
 
+from danvan.viz.style import node_size
+
 #: Components up to this size are relaxed by networkx (its dense solver; above it needs scipy).
 NX_LIMIT = 499
 
 EDGE_LENGTH = 110.0  # canvas units: the ideal distance between neighbours
 PAD = 45.0  # around each packed component
+GAP = 26.0  # at least this much white between two nodes of a component laid out by networkx
 ITERATIONS = 80
 SAMPLE = 192
 RELAX_MIN = 24  # components smaller than this keep their radial layout
@@ -129,10 +132,30 @@ def _component_positions(graph: nx.Graph, nodes: list[str], focus: set[str]) -> 
         unit = {n: (x / spread, y / spread) for n, (x, y) in start.items()}
         relaxed = nx.spring_layout(sub, pos=unit, seed=0, iterations=200)
         pos = np.array([relaxed[n] for n in nodes], dtype=np.float64)
-        pos = _spread_twins(pos * (EDGE_LENGTH / _median_edge(sub, nodes, pos)))
+        pos = _separate(pos * (EDGE_LENGTH / _median_edge(sub, nodes, pos)), sub, nodes)
     else:
         pos = _spread_twins(_relax(sub, nodes, start) * EDGE_LENGTH)
     return [(float(px), float(py)) for px, py in pos.tolist()]
+
+
+def _separate(pos: np.ndarray, sub: nx.Graph, nodes: list[str], rounds: int = 40) -> np.ndarray:
+    """Push apart nodes drawn closer than their sizes and a gap allow. Force layouts pile the leaves
+    of a hub (the events held in a province, the posts of a committee) into a tight ring where no
+    label fits; this widens the ring instead. Sizes are the ones the page draws (degree)."""
+    radius = np.array([node_size(sub.degree(n)) for n in nodes], dtype=np.float64)
+    need = radius[:, None] + radius[None, :] + GAP
+    rng = np.random.default_rng(0)
+    pos = pos + rng.normal(scale=1e-3, size=pos.shape)  # twins on one spot get a direction
+    for _ in range(rounds):
+        delta = pos[:, None, :] - pos[None, :, :]
+        dist = np.sqrt(np.einsum("ijk,ijk->ij", delta, delta))
+        np.fill_diagonal(dist, np.inf)
+        short = np.clip(need - dist, 0.0, None)
+        if not short.any():
+            break
+        push = np.einsum("ijk,ij->ik", delta, short / np.maximum(dist, 1e-9)) * 0.5
+        pos += push
+    return pos
 
 
 def _median_edge(sub: nx.Graph, nodes: list[str], pos: np.ndarray) -> float:

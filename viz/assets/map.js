@@ -248,7 +248,7 @@
       ];
       for (var c = 0; c < spots.length; c++) {
         var box = spots[c];
-        if (box[2] < 0 || box[0] > w || box[3] < 0 || box[1] > h) continue;
+        if (box[0] < 0 || box[2] > w || box[1] < 0 || box[3] > h) continue;  // a cut label is no label
         if (!free(box, id)) continue;
         take(box);
         placed.push({ id: id, text: text, font: font, x: (box[0] + box[2]) / 2, y: box[1] + 1, box: box });
@@ -452,7 +452,8 @@
   }
   function actions(id) {
     var row = el("div", "actions");
-    [["focus", "Focus on neighbours"], ["expand", "Expand +1 hop"], ["close", "Close"]].forEach(function (a) {
+    var buttons = id ? [["focus", "Focus on neighbours"], ["expand", "Expand +1 hop"], ["close", "Close"]] : [["close", "Close"]];
+    buttons.forEach(function (a) {
       var b = el("button", null, a[1]);
       b.type = "button";
       b.dataset.action = a[0];
@@ -543,9 +544,13 @@
     applyFilters();
     fitVisible();
   }
+  // Fit, then step back a little: labels hang below and beside the outermost nodes.
+  function fitAll(ids) {
+    network.fit(ids ? { nodes: ids, animation: false } : { animation: false });
+    network.moveTo({ scale: network.getScale() * 0.9 });
+  }
   function fitVisible() {
-    var ids = data.nodes.filter(function (n) { return !hiddenNode[n.id]; }).map(function (n) { return n.id; });
-    network.fit({ nodes: ids, animation: false });
+    fitAll(data.nodes.filter(function (n) { return !hiddenNode[n.id]; }).map(function (n) { return n.id; }));
     saveHash();
   }
   panel.addEventListener("click", function (ev) {
@@ -797,7 +802,7 @@
     if (view.length === 3 && view.every(isFinite) && view[2] > 0) {
       network.moveTo({ position: { x: view[0], y: view[1] }, scale: view[2] });
     } else {
-      network.fit({ animation: false });
+      fitAll(null);
     }
     if (p.get("sel") && byId[p.get("sel")]) {
       network.selectNodes([p.get("sel")]);
