@@ -78,10 +78,16 @@ def _relax(component: nx.Graph, nodes: list[str], start: dict[str, tuple[float, 
     cooling = (0.05 / temperature) ** (1 / iterations)
     for _ in range(iterations):
         picked = rng.choice(n, size=sample, replace=False)
-        delta = pos[:, None, :] - pos[picked][None, :, :]
-        dist2 = np.einsum("ijk,ijk->ij", delta, delta)
-        np.maximum(dist2, 1e-4, out=dist2)  # a node and itself: no force, no division by zero
-        displacement = np.einsum("ijk,ij->ik", delta, 1.0 / dist2) * scale
+        # x and y apart, as n-by-sample planes: a third axis made einsum the slowest step here.
+        dx = pos[:, 0, None] - pos[picked, 0][None, :]
+        dy = pos[:, 1, None] - pos[picked, 1][None, :]
+        inverse = dx * dx
+        inverse += dy * dy
+        np.maximum(inverse, 1e-4, out=inverse)  # a node and itself: no force, no division by zero
+        np.reciprocal(inverse, out=inverse)
+        displacement = np.empty_like(pos)
+        displacement[:, 0] = np.einsum("ij,ij->i", dx, inverse) * scale
+        displacement[:, 1] = np.einsum("ij,ij->i", dy, inverse) * scale
         d = pos[u] - pos[v]
         length = np.sqrt(np.einsum("ij,ij->i", d, d))[:, None]
         pull = d * length  # attraction grows with the square of the distance
@@ -118,7 +124,8 @@ def _spread_twins(pos: np.ndarray, cell: float = 6.0) -> np.ndarray:
 def _component_positions(graph: nx.Graph, nodes: list[str], focus: set[str]) -> list[tuple[float, float]]:
     if len(nodes) == 1:
         return [(0.0, 0.0)]
-    sub = graph.subgraph(nodes)
+    # A copy, not a view: a view checks membership on every step and took seconds on 20,000 nodes.
+    sub = graph.subgraph(nodes).copy()
     roots = [n for n in nodes if n in focus]
     root = roots[0] if roots else min(nodes, key=lambda n: (-sub.degree(n), n))
     start = _radial(sub, root)
