@@ -166,6 +166,7 @@ def map_data(
         "articles": {a: article_record(kg.g.nodes[a]) for a in sorted(cited) if a in kg.g},
         "kinds": {n.label: [n.label_en, n.label_vi] for n in SCHEMA.nodes},
         "relations": {r.type: [r.label_en, r.label_vi] for r in SCHEMA.rels},
+        "statuses": style.STATUS_STYLE,
     }
 
 

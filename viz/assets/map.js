@@ -12,11 +12,12 @@
     incident[e.from].push(e);
     if (e.to !== e.from) incident[e.to].push(e);
   });
-  var STATUS = {
-    current: { color: "#6d6d6d", width: 1.5, dashes: false, opacity: 1 },
-    former: { color: "#9e9e9e", width: 1, dashes: [6, 5], opacity: 0.45 },
-    "new": { color: "#2e7d32", width: 3, dashes: false, opacity: 1 }
-  };
+  // How a holding is drawn by its status: from viz/style.py, like the legend.
+  var STATUS = {};
+  Object.keys(data.statuses).forEach(function (k) {
+    var st = data.statuses[k];
+    STATUS[k] = { color: st.color, width: st.width, dashes: st.dashes ? [6, 5] : false, opacity: st.opacity };
+  });
   var big = data.nodes.length > 3000;
 
   function fold(text) {
