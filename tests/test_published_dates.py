@@ -20,7 +20,7 @@ from danvan.loaders.jsonl import record_document
 from danvan.loaders.published import index_marker, timestamp_line_date, url_date
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
-from devset import DANVAN_PAGES, development_record  # noqa: E402
+from devset import DANVAN_PAGES, development_record
 
 
 def record(record_id: str, *, drop_published: bool = True) -> dict[str, Any]:
