@@ -26,6 +26,7 @@ _DATE_TIME = re.compile(
     rf"(?<![\d/.-]){_DATE}(?![\d/])[\s,|–-]*(?:\(?\s*)?{_TIME}|(?<![\d:]){_TIME}[\s,|–-]*{_DATE}(?![\d/])",
     re.IGNORECASE,
 )
+_HAS_TIME = re.compile(r"\d\s*[:hH]\s*\d\d")
 #: How far down a timestamp line may be: past the first lines it is a date inside the story.
 _HEAD_LINES = 8
 #: In a longer line (a paragraph) a date beside an hour is an event's schedule, not a timestamp, unless it
@@ -67,15 +68,22 @@ def url_date(url: str) -> dt.date | None:
 def timestamp_line_date(text: str) -> dt.date | None:
     """The date of the first line near the top that writes a full date beside a time of day."""
     seen = 0
-    for line in text.split("\n", 40)[:40]:
-        line = line.strip()
+    start = 0
+    while seen < _HEAD_LINES and start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        long = end - start > _HEAD_LINE_CHARS
+        # a long line is searched only at its opening, where a glued timestamp sits
+        line = text[start : start + 2 * _OPENING_CHARS] if long else text[start:end].strip()
+        start = end + 1
         if not line:
             continue
         seen += 1
-        if seen > _HEAD_LINES:
-            return None
+        if _HAS_TIME.search(line) is None:  # cheap test first: most lines carry no hour
+            continue
         m = _DATE_TIME.search(line)
-        if m is None or (len(line) > _HEAD_LINE_CHARS and m.start() > _OPENING_CHARS):
+        if m is None or (long and m.start() > _OPENING_CHARS):
             continue
         day, month, year = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
         date = _date(int(year), int(month), int(day))
