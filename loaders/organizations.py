@@ -45,6 +45,8 @@ LEVEL_WORDS = {
     "H.": "huyện",  # "UBND H.Nghĩa Hành", "TX.Ba Đồn", "TT.Chợ Chùa": the same for districts, towns
     "TX.": "thị xã",
     "TT.": "thị trấn",
+    "X.": "xã",  # "Chủ tịch UBND X.Điền Hải", "P.Bến Nghé"
+    "P.": "phường",
     "thị xã": "thị xã",
     "Thị xã": "thị xã",
     "xã": "xã",
@@ -215,11 +217,12 @@ def unit_pattern() -> re.Pattern[str]:
 
 
 _LEVEL_RE = re.compile(
-    # "TP." and "Q." may touch their name: "TP.HCM", "TP.Vinh", "Q.Tân Phú"
+    # "TP." and "Q." may touch their name: "TP.HCM", "TP.Vinh", "Q.Tân Phú"; "X.Điền Hải", "P.Bến Nghé"
+    # (a place never runs on over a line break: "các cơ quan huyện\nThay mặt ...")
     # "H.Nghĩa Hành" (a district has two syllables; "H.Nguyên" signs a report), "TX.Ba Đồn", "TT.Chợ Chùa"
-    r"(?:TP\.|Tp\.|Q\.(?=[A-ZĐ])|H\.(?=[A-ZĐ]\w* [A-ZĐ])|TX\.(?=[A-ZĐ])|TT\.(?=[A-ZĐ])|"
+    r"(?:TP\.|Tp\.|Q\.(?=[A-ZĐ])|X\.(?=[A-ZĐ])|P\.(?=[A-ZĐ])|H\.(?=[A-ZĐ]\w* [A-ZĐ])|TX\.(?=[A-ZĐ])|TT\.(?=[A-ZĐ])|"
     r"(?:thành phố|Thành phố|thị xã|Thị xã|thị trấn|Thị trấn|tỉnh|Tỉnh|huyện|Huyện|"
-    r"quận|Quận|xã(?! hội(?![\w]))|Xã|phường|Phường|TP|Tp)(?![\w]))\s?"
+    r"quận|Quận|xã(?! hội(?![\w]))|Xã|phường|Phường|TP|Tp)(?![\w])) ?"
 )
 #: Words that end a place name: titles and bodies begin there (compass words like "Nam" may be names).
 #: "quận Hai Bà Trưng", "xã Bà Điểm", "quận Thủ Đức": title words that also name places.
@@ -237,6 +240,9 @@ def province_pattern() -> tuple[re.Pattern[str], dict[str, places.Province]]:
     hcm = places.lookup("TP.HCM")
     if hcm is not None:
         forms.setdefault("HCM", hcm)
+    hanoi = places.lookup("HN")
+    if hanoi is not None:
+        forms.setdefault("HN", hanoi)  # "Bí thư Thành ủy HN": after a unit's name the letters are the city
     alternatives = sorted(forms, key=len, reverse=True)
     pattern = re.compile(r"(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w])")
     return pattern, forms
@@ -263,9 +269,15 @@ def _place_at(
     match = pattern.match(text, pos, end)
     if match:
         return forms[match.group(0)].name, match.end()
-    if not generic:
-        return None
     match = _GENERIC_PLACE.match(text, pos, end)
+    if not generic:
+        # a spelling the gazetteer knows only folded ("tỉnh Đăk Lăk", "tỉnh Đắc Nông")
+        words = match.group(0).split(" ")[:3] if match else []
+        for n in range(len(words), 1, -1):
+            unit = places.lookup(" ".join(words[:n]))
+            if unit is not None:
+                return unit.name, pos + len(" ".join(words[:n]))
+        return None
     if not match:
         return None
     words = match.group(0).split(" ")
@@ -398,6 +410,8 @@ _BODY_END_TEXT = """
     trước hiện kiêm ông bà anh chị người nhằm thuộc
 """
 _QUALIFIER_WORDS = frozenset({"nhiệm", "khóa", "khoá", "lần"})
+#: Compounds whose second word also ends clauses ("phát biểu", "ký"): inside a name they go on.
+_NAME_COMPOUNDS = frozenset({"Đại biểu", "đại biểu", "Đăng ký", "đăng ký"})
 _BODY_END_WORDS = frozenset(_BODY_END_TEXT.split())
 _MAX_BODY_WORDS = 10
 #: "Phòng Tài chính - Kế hoạch" (also "- kế hoạch"): a dash between two parts of a name, the second a
@@ -486,7 +500,13 @@ def parse_named_body(text: str, pos: int, end: int, stops: frozenset[int] = froz
                 ref.place = province[0]
                 return ref
         value = token.group(1).rstrip(".")
-        if taken and value in _QUALIFIER_WORDS:
+        if taken and f"{text[last:cursor]} {value}" in _NAME_COMPOUNDS:
+            # "Văn phòng Đoàn Đại biểu Quốc hội", "Văn phòng Đăng ký đất đai": a clause word inside a name
+            last = cursor + 1
+            cursor += 1 + len(value)
+            taken += 1
+            continue
+        if taken and value in _QUALIFIER_WORDS and not text.startswith("nhiệm hữu hạn", cursor + 1):
             # "Trường Đại học X nhiệm kỳ 2024-2029": the term qualifies the post, the name ends here
             return OrgRef(pos, cursor, [], Unit("central", "agency", expand(text[pos:cursor])))
         if value == "thuộc" and taken:

@@ -203,6 +203,8 @@ _RESIGN = re.compile(
     r"(?:thôi giữ chức|thôi làm|thôi tham gia|miễn nhiệm|cách chức|nghỉ hưu)(?:\s+(?:vụ|chức vụ|chức danh))?\s*$",
     re.IGNORECASE,
 )
+#: A capitalised name right after a title chain ("... Trung Quốc Tập Cận Bình,"), not a new clause.
+_UNREAD_NAME = re.compile(r" (?!Ủy|Phó|Chủ|Trưởng|Bí|Giám|Tổng|Thứ|Bộ|Ban|Đảng)[A-ZĐ][^\W\d_]* [A-ZĐ][^\W\d_]*")
 _LIST_CUE = re.compile(r"(?:các|hai|ba|bốn)\s+(?:đồng chí\s+)?$", re.IGNORECASE)
 #: Ranks and honorifics written before a name in lists ("Thượng tướng Tô Lâm").
 RANKS = r"(?:Đại|Thượng|Trung|Thiếu)\s+tướng|(?:Đại|Thượng|Trung|Thiếu)\s+tá|GS\.?|PGS\.?|TS\.?|ThS\.?"
@@ -344,6 +346,10 @@ def find_chains(text: str, start: int, end: int, stops: frozenset[int]) -> list[
         match = pattern.search(text, cursor, end)
         if not match:
             return chains
+        if text.startswith("vụ Trưởng", match.start("role")):
+            # "giữ chức vụ Trưởng Ban ...": the post is "Trưởng Ban", not a "Vụ trưởng"
+            cursor = match.start("role") + 3
+            continue
         chain = parse_chain(text, match.start(), end, stops)
         if chain:
             chains.append(chain)
@@ -365,7 +371,8 @@ def resolve_chain(chain: list[Title], ctx: PlaceContext, apposition: bool = Fals
             posts.append(_foreign_post(title))
             continue
         named = _chain_province([t for t in chain if t.segment == title.segment])
-        if title.org is None and title.sep_after in ("-", "–") and i + 1 < len(chain):
+        if title.org is None and title.sep_after in ("-", "–") and i + 1 < len(chain) and role.mode != "alone":
+            # (a post with a body of its own keeps it: "Phó Thủ tướng – Bộ trưởng Ngoại giao")
             # "Phó Chủ tịch - Tổng Thư ký Ủy ban Trung ương MTTQ": both posts are in the same body
             title = replace(title, org=chain[i + 1].org)
         if role.mode == "member":
@@ -587,6 +594,12 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
         for p in persons
         if p.start >= chain[-1].end and _BEFORE_NAME_GAP.fullmatch(text, chain[-1].end, p.start)
     }
+    # ... and persons whose list item opens with a title the chains did not read ("nguyên Chủ tịch QH A,
+    # Phó Thủ tướng – Bộ trưởng Ngoại giao B"): A's titles are before A's name, the chain after A is B's
+    for p in persons:
+        item = max(text.rfind(",", start, p.start), text.rfind(";", start, p.start), text.rfind(":", start, p.start))
+        if p.start not in titled and item >= 0 and role_pattern().search(text, item + 1, p.start):
+            titled.add(p.start)
     for chain in chains:
         cs, ce = chain[0].start, chain[-1].end
         # a person named inside a closed aside ("ông A (em rể ông B) là ...") is not the subject of the chain
@@ -622,6 +635,10 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
             else:
                 targets.append((nxt, chain))
         elif prev is not None:
+            if prev.start in titled and _UNREAD_NAME.match(text, ce, end):
+                # "Thủ tướng Đức A, Chủ tịch Trung Quốc Tập Cận Bình": A's titles came before A's name; this
+                # one is followed by a name the person finder did not read, whose title it is
+                continue
             if _REMOVED_BEFORE.search(text, max(start, prev.start - 50), prev.start) or _removed_after(
                 text, ce, end, persons, chains
             ):
@@ -768,6 +785,7 @@ def _list_members(text: str, pos: int, end: int, after: list[PersonMention]) -> 
         lead = _ITEM_LEAD.match(text, cursor, end)
         at = lead.end() if lead else cursor
         first = by_start.get(at)
+        bare = first is not None
         if first is None:
             # "Ủy viên Bộ Chính trị: Phó Thủ tướng Trương Hòa Bình; ...": a title before the item's name
             stops = frozenset(by_start)
@@ -777,9 +795,15 @@ def _list_members(text: str, pos: int, end: int, after: list[PersonMention]) -> 
                 first = by_start.get(name_at.end() if name_at else chain[-1].end)
         if first is None:
             break
-        members.extend(_name_list(text, first, after, end))
+        names = _name_list(text, first, after, end)
+        first_item = not members
+        members.extend(names)
         semicolon = text.find(";", first.end, end)
         if semicolon < 0:
+            break
+        if first_item and bare and not text[names[-1].end : semicolon].strip(" .…"):
+            # "nguyên Chủ tịch nước: A, B; Thủ tướng C; ...": a list of bare names ends the shared title's
+            # reach at its semicolon; the items after it are other people with their own titles
             break
         cursor = semicolon + 1
     return members
