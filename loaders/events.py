@@ -98,9 +98,18 @@ def _kind(mention: str) -> str:
     return "lễ" if kind in ("buổi lễ", "đại lễ") else kind
 
 
+#: Where an event's name ends: punctuation (a dot only before a space: "T.Ư", "Co.op" go on), a clause
+#: word, the list of who came ("Lễ công bố có các đồng chí ...", "Buổi họp báo có Thứ trưởng ..."), a person
+#: ("Lễ khai mạc bà ..."), a verb ("... đã được tổ chức").
+_NAME_STOP = re.compile(
+    r"[;:!?]|\.(?=\s|$)|,(?!\s*triển khai)|\s(?:do|tại|với|nhằm|có|vào|đã|được|sẽ|đang|diễn ra)\s|\s-\s"
+    r"|\s(?:ông|bà|anh|chị|đồng chí|Ông|Bà|Đồng chí)\s|\s(?:sáng|chiều|trưa|tối)\s(?:nay|qua|mai|ngày|\d)"
+)
+
+
 def _event_name(text: str, start: int, end: int) -> str:
     """The event's name: the mention and what follows up to a clause boundary ("Hội nghị tổng kết ...")."""
-    stop = re.compile(r"[.;:!?]|,(?!\s*triển khai)|\s(?:do|tại|với|nhằm|có sự|vào)\s|\s-\s")
+    stop = _NAME_STOP
     limit = min(end, start + 160)
     match = stop.search(text, start, limit)
     cut = match.start() if match else limit

@@ -24,8 +24,8 @@ DATA = Path(__file__).with_name("data")
 UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 #: One capitalised syllable ("Nguyễn", "Kđăm", "H'Hen"), ending at a word edge.
-SYLLABLE = rf"[{UPPER}](?:'[{UPPER}])?[{LOWER}]*(?![\w'])"
-_RUN = re.compile(rf"(?<![\w'.]){SYLLABLE}(?: {SYLLABLE})+")
+SYLLABLE = rf"[{UPPER}](?:['’][{UPPER}])?[{LOWER}]*(?![\w'’])"
+_RUN = re.compile(rf"(?<![\w'’.]){SYLLABLE}(?: {SYLLABLE})+")
 _WORD_BEFORE = re.compile(r"([\w/'.]+) +$")
 
 #: Words that introduce a person (checked on the word(s) just before the run).
@@ -131,6 +131,7 @@ PLACE_WORDS = frozenset(
         "mang",
         "tên",
         "Cụm",
+        "non",  # "trường Mầm non Đồng Thắng"
     }
 )
 #: Capitalised words that cannot continue a name: a title, a body or a time word starts there.
@@ -186,8 +187,26 @@ STOP_WORDS = frozenset(
         "Của",
         "Thường",
         "Hiệu",
+        # a caption or the next sentence glued to a name ("... Lý Khắc Cường Ảnh: Reuters", "A Ngoài ra, ...")
+        "Ảnh",
+        "Ngoài",
+        "Sau",
+        "Bên",
+        "Nhưng",
+        "Đây",
+        "Khi",
+        "Nếu",
+        "Trước",
     }
 )
+#: Stop words that are also given names ("Trần Công Chánh", "Trần Đức Quận", "Đỗ Kim Hội"): at the end of a
+#: run, followed by a lower-case word that does not make them a title or a body, they end the name.
+_GIVEN_STOPS = frozenset({"Chánh", "Quận", "Hội", "Thường", "Hiệu"})
+_STOP_COMPOUNDS = frozenset(
+    {"Chánh án", "Chánh văn", "Quận ủy", "Quận uỷ", "Hội đồng", "Hội viên", "Hội nghị", "Thường trực", "Thường vụ"}
+    | {"Hiệu trưởng", "Hiệu phó", "Hội thảo", "Hội thi", "Hội chợ", "Hội diễn", "Hội khỏe"}
+)
+_AFTER_GIVEN = re.compile(rf"(?: ([{LOWER}]+)|[,.;:)]|$)")
 #: A name never ends with these (they are Vietnamese middle names or grammar words).
 _BAD_LAST = frozenset({"Thị", "Văn"})
 #: A capitalised word followed by one of these lower-case words is a common noun, not a name part
@@ -388,6 +407,10 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
                 j = i + 1
                 while j < len(words) and j - i < 5 and words[j] not in STOP_WORDS:
                     j += 1
+                if j == len(words) - 1 and j - i >= 2 and words[j] in _GIVEN_STOPS:
+                    follows = _AFTER_GIVEN.match(text, run.end(), end)
+                    if follows and f"{words[j]} {follows.group(1)}" not in _STOP_COMPOUNDS:
+                        j += 1
                 while j - i >= 2 and words[j - 1] in _BAD_LAST:
                     j -= 1
                 if j == len(words) and j - i >= 2:

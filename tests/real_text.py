@@ -67,3 +67,13 @@ def holds_of(ref: str, person: str) -> set[str]:
 def holds_status(ref: str, person: str) -> dict[str, str]:
     facts = extract(ref)
     return {post: status for name, post, status in facts.holds_status if name == person}
+
+
+def roles_of(ref: str, person: str) -> set[tuple[str, str]]:
+    """(role, event name) pairs the record gives ``person``."""
+    facts = extract(ref)
+    return {
+        (f.type, facts.name(f.object))
+        for f in facts.extraction.facts
+        if f.type in ("CHAIRED", "ATTENDED", "SPOKE_AT") and facts.name(f.subject) == person
+    }

@@ -6,7 +6,7 @@ copied here. Every case was a wrong fact in the precision audit or in reading th
 
 from __future__ import annotations
 
-from real_text import holds_of, holds_status
+from real_text import extract, holds_of, holds_status, roles_of
 
 
 def test_a_title_before_the_next_name_is_not_given_to_the_previous_one() -> None:
@@ -75,3 +75,45 @@ def test_chuc_vu_is_not_the_title_vu_truong() -> None:
 def test_a_place_name_does_not_run_over_a_line_break() -> None:
     # "... các cơ quan huyện" ends a line; "Thay mặt ..." opens the next
     assert holds_of("pages:e5b2fabb58f9e081", "Trần Văn Lộc") == {"Phó Chủ tịch Hội đồng nhân dân huyện Tân Biên"}
+
+
+def test_event_names_end_before_who_came() -> None:
+    # "Lễ công bố có các đồng chí: ...", "Đại hội có anh X", "Buổi họp báo có Thứ trưởng X", "Lễ khai mạc bà X"
+    assert roles_of("pages:54821b2facf11606", "Nguyễn Tấn Dũng") == {("ATTENDED", "Lễ công bố")}
+    assert roles_of("pages:292d2970cc52dff2", "Nguyễn Minh Triết") == {("ATTENDED", "Đại hội")}
+    assert roles_of("baomoi:22604367", "Mai Văn Trinh") == {("ATTENDED", "Buổi họp báo")}
+    assert roles_of("baomoi:22545832", "Lê Thị Mai Linh") == {("SPOKE_AT", "Lễ khai mạc")}
+    # a dot inside an abbreviation or a brand does not end the name; a verb or a time word does
+    assert ("SPOKE_AT", "Lễ ra mắt thương hiệu Co.op Organic") in roles_of("baomoi:22215639", "Phạm Trung Kiên")
+    assert any("Ban Bí thư T.Ư Đảng" in name for _, name in roles_of("pages:92a72058fbe77a7c", "Võ Văn Thưởng"))
+    assert ("SPOKE_AT", "Lễ kỷ niệm 60 năm ngày thành lập lực lượng quản lý thị trường") in roles_of(
+        "baomoi:22658833", "Trương Hòa Bình"
+    )
+
+
+def test_captions_and_next_sentences_do_not_run_into_names() -> None:
+    # "... Lý Khắc Cường Ảnh: Reuters", "Phó Chủ tịch UBND TP Hồ Chí Minh Lê Thanh Liêm Ngoài ra, ..."
+    assert "Thủ tướng Trung Quốc" in holds_of("baomoi:22257009", "Lý Khắc Cường")
+    assert "Lý Khắc Cường Ảnh" not in extract("baomoi:22257009").persons
+    assert holds_of("baomoi:22692238", "Lê Thanh Liêm") == {"Phó Chủ tịch Ủy ban nhân dân thành phố Hồ Chí Minh"}
+
+
+def test_given_names_that_are_also_title_words() -> None:
+    # "Trần Đức Quận", "Trần Công Chánh", "Đỗ Kim Hội": a name, unless a title or body word follows
+    assert holds_of("pages:7f9ec89ae5d46ad1", "Trần Đức Quận") == {"Bí thư Tỉnh ủy Lâm Đồng"}
+    assert holds_of("pages:d3a44e8f752550dd", "Trần Công Chánh") == {"Bí thư Tỉnh ủy Hậu Giang"}
+    assert ("SPOKE_AT", "Lễ trao tặng Huy hiệu 30 năm tuổi Đảng cho đảng viên Đỗ Kim Hội") in roles_of(
+        "baomoi:21511578", "Đỗ Kim Hội"
+    )
+
+
+def test_ethnic_minority_name_with_a_typographic_apostrophe() -> None:
+    assert ("SPOKE_AT", "Lễ công bố quyết định") in roles_of("pages:92f26c6f75202e42", "Điểu K’Ré")
+
+
+def test_schools_and_regions_are_not_persons() -> None:
+    # "Hiệu trưởng trường Mầm non Đồng Thắng", "chương trình Nga và Âu Á"
+    facts = extract("baomoi:21474451")
+    assert "Đồng Thắng" not in facts.persons
+    assert ("Lê Thị Thúy", "Hiệu trưởng trường Mầm non Đồng Thắng") in facts.holds
+    assert "Âu Á" not in extract("baomoi:22497293").persons
