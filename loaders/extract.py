@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
 from danvan.graph.model import ArticleInfo, Extraction
 from danvan.loaders.campaigns import find_campaigns
 from danvan.loaders.context import Context
+from danvan.loaders.dates import reference_year
 from danvan.loaders.document import Document
 from danvan.loaders.documents import find_documents
 from danvan.loaders.events import assign_roles, find_events
+from danvan.loaders.national import checked_status, is_national
 from danvan.loaders.organizations import Org
 from danvan.loaders.persons import find_persons, find_short_forms, is_photo_credit
 from danvan.loaders.place_mentions import find_places
@@ -52,6 +55,14 @@ def titles(ctx: Context) -> None:
         for holding in assign(ctx.text, sentence.start, sentence.end, sentence.persons, ctx.places):
             ends[holding.person.start] = max(ends.get(holding.person.start, 0), holding.mention_end)
             post = holding.post
+            if post.org.level == "central" and is_national(post.label):
+                # one holder at a time, and only those who held it: a dated list checks what text gets wrong
+                status = checked_status(
+                    post.label, holding.person.name, post.status, ctx.doc.published, lambda: reference_year(ctx.text)
+                )
+                if status is None:
+                    continue
+                post = replace(post, status=status)
             org_id = ctx.org(post.org, sentence)
             # a district's post is told apart from the same-named district's of another province
             lower = post.org.level in ("district", "commune") and post.org.based_in is not None
