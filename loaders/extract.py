@@ -18,9 +18,10 @@ from danvan.loaders.dates import reference_year
 from danvan.loaders.document import Document
 from danvan.loaders.documents import find_documents
 from danvan.loaders.events import assign_roles, find_events
+from danvan.loaders.foreign import looks_vietnamese
 from danvan.loaders.national import checked_status, is_national
 from danvan.loaders.organizations import Org
-from danvan.loaders.persons import find_persons, find_short_forms, is_photo_credit
+from danvan.loaders.persons import find_persons, find_short_forms, is_photo_credit, surnames
 from danvan.loaders.place_mentions import find_places
 from danvan.loaders.titles import CURRENT, FORMER, assign
 
@@ -55,6 +56,8 @@ def titles(ctx: Context) -> None:
         for holding in assign(ctx.text, sentence.start, sentence.end, sentence.persons, ctx.places):
             ends[holding.person.start] = max(ends.get(holding.person.start, 0), holding.mention_end)
             post = holding.post
+            if post.org.kind in _STATE_KINDS and post.org.level != "foreign" and not _vietnamese(holding.person.name):
+                continue  # "ông Thotsaphon Sinyabut – Chủ tịch huyện Taungoi": a foreign official, no body of Vietnam's
             if post.org.level == "central" and is_national(post.label):
                 # one holder at a time, and only those who held it: a dated list checks what text gets wrong
                 status = checked_status(
@@ -82,6 +85,19 @@ def titles(ctx: Context) -> None:
             where.setdefault(holding.person.name, []).append((_post_province(post.org), post.status != FORMER))
     for name, found in where.items():
         _set_person_province(ctx, name, found)
+
+
+#: Kinds of Vietnam's party and state bodies: a person whose name is not Vietnamese holds no post there (a
+#: company, school or hospital may well have a foreign director).
+_STATE_KINDS = frozenset(
+    {"peoples_committee", "peoples_council", "party_committee", "front", "delegation", "legislature", "government"}
+    | {"state", "ministry", "standing_committee"}
+)
+
+
+def _vietnamese(name: str) -> bool:
+    # ethnic-minority names open with a marker of sex ("H'Hen Niê", "K'Ré" after a family name)
+    return looks_vietnamese(name, surnames()) or name[:2] in ("H'", "H’", "K'", "K’")
 
 
 #: Marker for posts in central bodies (Ban Dân vận Trung ương, Chính phủ, Quốc hội ...).

@@ -134,7 +134,7 @@ def role_pattern() -> re.Pattern[str]:
     firsts = {v[0].upper() for v in variants} | {v[0].lower() for v in variants} | set("NnCcTtQq")
     first = "[" + "".join(sorted(re.escape(c) for c in firsts)) + "]"
     return re.compile(
-        rf"(?={first})(?<![\w])(?<!Đoàn )(?<!đoàn )(?P<status>(?:[Nn]guyên|[Cc]ựu|[Tt]ân)\s+)?"
+        rf"(?={first})(?<![\w])(?<!Đoàn )(?<!đoàn )(?<!Ban )(?<!ban )(?P<status>(?:[Nn]guyên|[Cc]ựu|[Tt]ân)\s+)?"
         rf"(?P<acting>[Qq]uyền\s+)?(?P<role>{alternatives})(?![\w])"
     )
 

@@ -117,3 +117,15 @@ def test_schools_and_regions_are_not_persons() -> None:
     assert "Đồng Thắng" not in facts.persons
     assert ("Lê Thị Thúy", "Hiệu trưởng trường Mầm non Đồng Thắng") in facts.holds
     assert "Âu Á" not in extract("baomoi:22497293").persons
+
+
+def test_foreign_officials_hold_no_post_in_vietnam_s_bodies() -> None:
+    # "ông Thotsaphon Sinyabut – Chủ tịch huyện Taungoi, tỉnh Sakon Nakhon" (Thailand)
+    assert holds_of("baomoi:22492374", "Thotsaphon Sinyabut") == set()
+    # an ethnic-minority name is Vietnamese: "Điểu Kré", Ủy viên Trung ương Đảng
+    assert "Ủy viên Ban Chấp hành Trung ương Đảng" in holds_of("baomoi:21478829", "Điểu Kré")
+
+
+def test_the_secretariat_is_a_body_not_a_title() -> None:
+    # "Thừa ủy quyền của Ban Bí thư Trung ương Đảng, ông A, Bí thư Tỉnh ủy Thái Nguyên"
+    assert holds_of("pages:ffd6141adb54a82f", "Trịnh Xuân Trường") == {"Bí thư Tỉnh ủy Thái Nguyên"}
