@@ -7,20 +7,23 @@ places. Each fact carries the sentence that supports it and its offsets in the o
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
+from danvan.graph import places
 from danvan.graph.model import ArticleInfo, Extraction
 from danvan.loaders.campaigns import find_campaigns
-from danvan.loaders.context import Context
+from danvan.loaders.context import Context, Sentence
 from danvan.loaders.dates import reference_year
 from danvan.loaders.document import Document
 from danvan.loaders.documents import find_documents
 from danvan.loaders.events import assign_roles, find_events
 from danvan.loaders.foreign import looks_vietnamese
 from danvan.loaders.national import checked_status, is_national
-from danvan.loaders.organizations import Org
+from danvan.loaders.organizations import Org, PlaceContext
 from danvan.loaders.persons import find_persons, find_short_forms, is_photo_credit, surnames
 from danvan.loaders.place_mentions import find_places
 from danvan.loaders.titles import CURRENT, FORMER, assign
@@ -53,11 +56,16 @@ def titles(ctx: Context) -> None:
         if not sentence.persons:
             continue
         ends: dict[int, int] = ctx.notes.setdefault("mention_end", {})
-        for holding in assign(ctx.text, sentence.start, sentence.end, sentence.persons, ctx.places):
+        for holding in assign(
+            ctx.text, sentence.start, sentence.end, sentence.persons, _sentence_places(ctx, sentence)
+        ):
             ends[holding.person.start] = max(ends.get(holding.person.start, 0), holding.mention_end)
             post = holding.post
             if post.org.kind in _STATE_KINDS and post.org.level != "foreign" and not _vietnamese(holding.person.name):
                 continue  # "ông Thotsaphon Sinyabut – Chủ tịch huyện Taungoi": a foreign official, no body of Vietnam's
+            if post.org.level == "district" and post.status != FORMER and _after_districts(ctx.doc.published):
+                # the districts ended on 1 July 2025: a district post named in a later article is a past one
+                post = replace(post, status=FORMER)
             if post.org.level == "central" and is_national(post.label):
                 # one holder at a time, and only those who held it: a dated list checks what text gets wrong
                 status = checked_status(
@@ -85,6 +93,32 @@ def titles(ctx: Context) -> None:
             where.setdefault(holding.person.name, []).append((_post_province(post.org), post.status != FORMER))
     for name, found in where.items():
         _set_person_province(ctx, name, found)
+
+
+#: "Tại Bắc Ninh, HĐND tỉnh đã ...": a sentence that opens on another province than the article's.
+_OPENS_ON_PROVINCE = re.compile(
+    r"\W*(?:Tại|Ở|Còn tại|Còn ở)\s+(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?([A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\W\d_]*){0,3})\s*,"
+)
+
+
+def _sentence_places(ctx: Context, sentence: Sentence) -> PlaceContext:
+    """The article's places, unless the sentence opens on another province: then its local bodies are that
+    province's (an article about two provinces gives each its own posts)."""
+    opening = _OPENS_ON_PROVINCE.match(ctx.text, sentence.start, sentence.end)
+    if opening is None:
+        return ctx.places
+    unit = places.lookup(opening.group(1))
+    if unit is None or unit == ctx.places.province:
+        return ctx.places
+    return PlaceContext(unit)
+
+
+#: The day the district level (huyện, quận, thị xã, provincial cities) ended.
+DISTRICTS_ENDED = dt.date(2025, 7, 1)
+
+
+def _after_districts(published: dt.date | None) -> bool:
+    return published is not None and published >= DISTRICTS_ENDED
 
 
 #: Kinds of Vietnam's party and state bodies: a person whose name is not Vietnamese holds no post there (a

@@ -55,6 +55,9 @@ LEVEL_WORDS = {
     "Phường": "phường",
     "thị trấn": "thị trấn",
     "Thị trấn": "thị trấn",
+    # special zones (since 1 July 2025: Phú Quốc, Vân Đồn, Côn Đảo, ...) are units of the commune level
+    "đặc khu": "đặc khu",
+    "Đặc khu": "đặc khu",
 }
 #: Administrative level of an organisation by its level word.
 LEVEL_OF_WORD = {
@@ -66,6 +69,7 @@ LEVEL_OF_WORD = {
     "xã": "commune",
     "phường": "commune",
     "thị trấn": "commune",
+    "đặc khu": "commune",
 }
 #: Party (and youth) committees named after their unit: the level word they imply.
 PC_LEVEL = {
@@ -222,7 +226,7 @@ _LEVEL_RE = re.compile(
     # "H.Nghĩa Hành" (a district has two syllables; "H.Nguyên" signs a report), "TX.Ba Đồn", "TT.Chợ Chùa"
     r"(?:TP\.|Tp\.|Q\.(?=[A-ZĐ])|X\.(?=[A-ZĐ])|P\.(?=[A-ZĐ])|H\.(?=[A-ZĐ]\w* [A-ZĐ])|TX\.(?=[A-ZĐ])|TT\.(?=[A-ZĐ])|"
     r"(?:thành phố|Thành phố|thị xã|Thị xã|thị trấn|Thị trấn|tỉnh|Tỉnh|huyện|Huyện|"
-    r"quận|Quận|xã(?! hội(?![\w]))|Xã|phường|Phường|TP|Tp)(?![\w])) ?"
+    r"quận|Quận|xã(?! hội(?![\w]))|Xã|phường|Phường|đặc khu|Đặc khu|TP|Tp)(?![\w])) ?"
 )
 #: Words that end a place name: titles and bodies begin there (compass words like "Nam" may be names).
 #: "quận Hai Bà Trưng", "xã Bà Điểm", "quận Thủ Đức": title words that also name places.

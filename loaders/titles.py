@@ -320,8 +320,16 @@ def parse_chain(text: str, pos: int, end: int, stops: frozenset[int]) -> list[Ti
         if title is None:
             break
         title.segment = segment
-        if chain and chain[-1].status == FORMER and title.status == CURRENT and chain[-1].segment == segment:
-            title.status = FORMER  # "nguyên" covers the rest of the chain
+        if (
+            chain
+            and chain[-1].status == FORMER
+            and title.status == CURRENT
+            and chain[-1].segment == segment
+            and not _complete(chain[-1])
+        ):
+            # "nguyên Bí thư, Chủ tịch UBND huyện X": "nguyên" covers a title that shares the next one's body;
+            # after a complete one ("nguyên Bí thư Huyện ủy X, Phó Trưởng Ban Dân vận Tỉnh ủy") it stops
+            title.status = FORMER
         chain.append(title)
         if title.start in stops:
             break
@@ -336,6 +344,14 @@ def parse_chain(text: str, pos: int, end: int, stops: frozenset[int]) -> list[Ti
         title.sep_after = sep.group(0).strip()
         cursor = sep.end()
     return chain
+
+
+def _complete(title: Title) -> bool:
+    """A title written with its own body and place ("Bí thư Huyện ủy Quỳnh Lưu"), not one completed by the next."""
+    if title.role.mode == "alone" and title.org is None:
+        return True  # "Phó Chủ tịch nước", "Thủ tướng": the post names its body
+    org = title.org
+    return org is not None and org.head is not None and bool(org.place or org.level)
 
 
 def find_chains(text: str, start: int, end: int, stops: frozenset[int]) -> list[list[Title]]:

@@ -129,3 +129,20 @@ def test_foreign_officials_hold_no_post_in_vietnam_s_bodies() -> None:
 def test_the_secretariat_is_a_body_not_a_title() -> None:
     # "Thừa ủy quyền của Ban Bí thư Trung ương Đảng, ông A, Bí thư Tỉnh ủy Thái Nguyên"
     assert holds_of("pages:ffd6141adb54a82f", "Trịnh Xuân Trường") == {"Bí thư Tỉnh ủy Thái Nguyên"}
+
+
+def test_a_sentence_about_another_province() -> None:
+    # a Bình Dương article: "Tại Bắc Ninh, HĐND tỉnh đã ... bà A, Giám đốc Sở TT&TT"
+    assert holds_of("pages:6e1e6410575e6249", "Nguyễn Thị Lệ Tuyết") == {
+        "Giám đốc Sở Thông tin và Truyền thông tỉnh Bắc Ninh"
+    }
+
+
+def test_nguyen_covers_a_shared_title_but_stops_after_a_complete_one() -> None:
+    # "nguyên Ủy viên Bộ Chính trị, nguyên Thủ tướng Chính phủ A" (each its own) and
+    # "B, Ủy viên Trung ương Đảng, nguyên Bí thư Thành ủy thành phố Cần Thơ hiệp thương cử giữ chức ..."
+    assert holds_status("pages:0cf9fd281657f9fd", "Trần Thanh Mẫn") == {
+        "Ủy viên Ban Chấp hành Trung ương Đảng": "current",
+        "Bí thư Thành ủy Cần Thơ": "former",
+        "Phó Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam": "new",
+    }
