@@ -62,6 +62,7 @@ ABBREVIATIONS: dict[str, str] = {
     "ATVSTP": "An toàn vệ sinh thực phẩm",
     "HĐTV": "Hội đồng thành viên",
     "HĐQT": "Hội đồng quản trị",
+    "GHPGVN": "Giáo hội Phật giáo Việt Nam",
 }
 
 _LETTER = r"[\wĐđ]"

@@ -86,6 +86,7 @@ PC_LEVEL = {
 
 
 CENTRAL_COMMITTEE = "Ban Chấp hành Trung ương Đảng"
+FRONT_CENTRAL = "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"
 
 
 @dataclass(frozen=True)
@@ -398,7 +399,8 @@ def _parse_org(text: str, pos: int, end: int, stops: frozenset[int]) -> OrgRef |
 _BODY_WORD = re.compile(
     r"(?:Ban [Qq]uản lý dự án|Ban QLDA|[Cc]hi cục|[Tt]ổng cục|[Cc]ục|Vụ|Quân khu|Quân đoàn|"
     r"[Pp]hòng|[Kk]hoa|[Bb]ệnh viện|[Tt]rường|[Tt]ổng [Cc]ông ty|[Cc]ông ty|Cty|[Tt]ập đoàn|[Nn]gân hàng|"
-    r"[Hh]ọc viện|[Vv]iện|[Tt]rung tâm|[Vv]ăn phòng|[Đđ]ại học)(?= )"
+    r"[Hh]ọc viện|[Vv]iện|[Tt]rung tâm|[Vv]ăn phòng|[Đđ]ại học|[Tt]iểu ban|[Gg]iáo phận|[Gg]iáo xứ|[Bb]an Trị sự|"
+    r"Bộ Tư lệnh)(?= )"
 )
 #: Bodies with wards or offices of their own: "Khoa Nội, Bệnh viện X", "Phòng Đào tạo, Trường Đại học Y".
 _HOST_WORD = re.compile(r"Bệnh viện|Trường|Học viện|Viện|Đại học|Trung tâm")
@@ -696,6 +698,9 @@ def _head_org(ref: OrgRef, ctx: PlaceContext, inherit: OrgRef | None) -> Org | N
         canonical, unit = _canonical_place(place)
         if unit is not None:
             level_word, place = ("thành phố" if unit.kind == "city" else "tỉnh"), canonical
+    if not level_word and not place and head.kind == "front" and not province and head.canonical.endswith("Việt Nam"):
+        # "Bí thư Đảng đoàn MTTQ Việt Nam" in national news: the Front's central committee, no province's
+        return Org(FRONT_CENTRAL, head.kind, "central", "")
     if not level_word:
         level_word = "thành phố" if ctx.is_city_province else "tỉnh"
     if not place:

@@ -132,6 +132,8 @@ PLACE_WORDS = frozenset(
         "tên",
         "Cụm",
         "non",  # "trường Mầm non Đồng Thắng"
+        "xứ",  # "giáo xứ Thái Hà", "giáo phận Xuân Lộc": parishes and dioceses bear place names
+        "phận",
     }
 )
 #: Capitalised words that cannot continue a name: a title, a body or a time word starts there.

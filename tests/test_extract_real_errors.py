@@ -146,3 +146,17 @@ def test_nguyen_covers_a_shared_title_but_stops_after_a_complete_one() -> None:
         "Bí thư Thành ủy Cần Thơ": "former",
         "Phó Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam": "new",
     }
+
+
+def test_party_groups_and_the_front_s_central_committee() -> None:
+    # "Ủy viên Đảng đoàn Quốc hội"; "Bí thư Đảng đoàn MTTQ Việt Nam" in national news is the central committee's
+    assert "Ủy viên Đảng đoàn Quốc hội" in holds_of("pages:7de05c2dd9148438", "Nguyễn Thanh Hải")
+    assert "Bí thư Đảng đoàn Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam" in holds_of(
+        "pages:ce09cee8b4085041", "Đỗ Văn Chiến"
+    )
+
+
+def test_religious_and_army_posts() -> None:
+    # "Giám mục ... - Giám mục Giáo phận Đà Lạt"; "Tư lệnh Quân khu 4"
+    assert holds_of("pages:7f9ec89ae5d46ad1", "Đa Minh Nguyễn Văn Mạnh") == {"Giám mục Giáo phận Đà Lạt"}
+    assert "Tư lệnh Quân khu 4" in holds_of("baomoi:22292554", "Nguyễn Tân Cương")
