@@ -160,3 +160,22 @@ def test_religious_and_army_posts() -> None:
     # "Giám mục ... - Giám mục Giáo phận Đà Lạt"; "Tư lệnh Quân khu 4"
     assert holds_of("pages:7f9ec89ae5d46ad1", "Đa Minh Nguyễn Văn Mạnh") == {"Giám mục Giáo phận Đà Lạt"}
     assert "Tư lệnh Quân khu 4" in holds_of("baomoi:22292554", "Nguyễn Tân Cương")
+
+
+def _runs(ref: str) -> set[tuple[str, str]]:
+    facts = extract(ref)
+    return {(facts.name(f.subject), facts.name(f.object)) for f in facts.facts("RUNS")}
+
+
+def test_campaign_runners_are_who_the_sentence_says() -> None:
+    # a central body acts ("Ban Bí thư ban hành Chỉ thị ... với cuộc vận động", "Quân ủy Trung ương, Bộ Quốc phòng
+    # tổ chức"), a venue is not a runner ("diễn ra tại Nhà hát Lớn Hà Nội"), and a list of provinces leaves it open
+    assert ("Lâm Đồng", "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh") not in _runs("baomoi:21511830")
+    assert ("Nam Định", "Làng đô thị xanh") not in _runs("baomoi:21511830")
+    assert not any(runner == "Hà Nội" for runner, _ in _runs("baomoi:22652714"))
+    assert not any(runner == "Nghệ An" for runner, _ in _runs("baomoi:22292554"))
+    # the central committee that launches it still runs it, and a province's own work stays the province's
+    assert ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Toàn dân đoàn kết xây dựng NTM, đô thị văn minh") in _runs(
+        "baomoi:21511830"
+    )
+    assert ("Bắc Kạn", "Dân vận khéo") in _runs("pages:cbc885ede1c75e3b")
