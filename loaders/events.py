@@ -72,7 +72,7 @@ SPEAK = "SPOKE_AT"
 ROLE_RE = re.compile(
     r"(?<![\w])(?:(?P<chair>(?:đồng\s+)?chủ trì)(?!,?\s+(?:phối hợp|thực hiện|triển khai|xây dựng|tham mưu))"
     r"|(?P<attend>(?:(?:tham|cùng|tới|về|đến)\s+)?dự(?!\s*(?:án|kiến|báo|thảo|toán|trữ|bị|định|phòng|đoán|luật|"
-    r"thi|tính|khuyết|phần|kỳ|tuyển|đám|giờ|lễ hội)(?![\w]))"
+    r"thi|tính|khuyết|phần|kỳ(?!\s+họp)|tuyển|đám|giờ|lễ hội)(?![\w]))"
     # "Về phía tỉnh Sóc Trăng có đồng chí A": one side's members in an attendance list
     r"|(?<![\w])Về phía\s+(?:[^\s,;.]+\s+){1,5}?có)"
     r"|(?P<speak>phát biểu|đọc diễn văn|tuyên đọc|đọc (?:thông điệp|diễn văn|báo cáo|tham luận)|"
@@ -384,6 +384,7 @@ def assign_roles(ctx: Context) -> None:
         lead: str | None = None
         last_group: list[str] = []
         last_end = -1
+        colon_list = False
         for pos, is_role, role, person in tokens:
             if is_role or person is None:
                 verb = ROLE_RE.match(sentence.text, pos)
@@ -413,8 +414,18 @@ def assign_roles(ctx: Context) -> None:
                 name = person.name
                 last_end = -1
                 start = person.start - sentence.start
-                if lead is not None and governed_end >= 0 and not _list_gap(sentence, governed_end, start, chains):
+                in_list = colon_list and _ITEM_START.search(sentence.text, max(0, start - 24), start) is not None
+                if (
+                    lead is not None
+                    and governed_end >= 0
+                    and not in_list
+                    and not _list_gap(sentence, governed_end, start, chains)
+                ):
                     lead = None  # "Phát biểu, A mong muốn ... các đồng chí B và C tiếp tục": B, C are not speakers
+                if lead is not None and governed_end < 0:
+                    # "Dự hội nghị có các đồng chí: A, ...; B, ...": each item of the list after the colon attends,
+                    # whatever titles (read or not) stand between the names
+                    colon_list = _ITEM_START.search(sentence.text, max(0, start - 24), start) is not None
                 if (
                     lead is not None
                     and _OWNER_BEFORE.search(sentence.text, max(0, start - 24), start)
@@ -434,6 +445,8 @@ def assign_roles(ctx: Context) -> None:
             ctx.drop_fact(ATTEND, fact.subject, fact.object)
 
 
+#: The start of an item of a list: after its colon or a semicolon ("có các đồng chí: A, ...; B, ...").
+_ITEM_START = re.compile(r"[:;]\s*(?:(?:đồng chí|ông|bà|đ/c)\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(
     # an unnamed item of an attendance list between named ones: "...; đại diện lãnh đạo Vụ X; ông B"
     rf"(?:[\s,;]*(?:đại diện|lãnh đạo)[^.;]*;)?"

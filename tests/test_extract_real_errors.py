@@ -179,3 +179,22 @@ def test_campaign_runners_are_who_the_sentence_says() -> None:
         "baomoi:21511830"
     )
     assert ("Bắc Kạn", "Dân vận khéo") in _runs("pages:cbc885ede1c75e3b")
+
+
+def test_attendance_lists_after_a_colon() -> None:
+    # "Đến dự Đại hội có các đồng chí: A, ...; B, Phó Ban Tổ chức ...; C, ...": every item attends
+    assert {name for name, role in extract("pages:00cd3a7126c23d7f").roles if role == "ATTENDED"} >= {
+        "Vũ Quốc Huy",
+        "Nguyễn Thị Thủy",
+        "Đỗ Tấn Hùng",
+    }
+    assert "Phó Trưởng Ban Tổ chức Trung ương Hội Nông dân Việt Nam" in holds_of(
+        "pages:00cd3a7126c23d7f", "Nguyễn Thị Thủy"
+    )
+    # "Dự kỳ họp có các đồng chí: ..." ("dự kỳ" is no "dự kiến" here)
+    assert {("Đào Hồng Lan", "ATTENDED"), ("Nguyễn Hương Giang", "ATTENDED")} <= extract("pages:5a8cb5772dd4d081").roles
+
+
+def test_a_rare_family_name() -> None:
+    # "Phương Thị Thanh, Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh"
+    assert "Phó Bí thư Thường trực Tỉnh ủy Bắc Kạn" in holds_of("pages:cbc885ede1c75e3b", "Phương Thị Thanh")
