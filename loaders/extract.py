@@ -26,7 +26,7 @@ from danvan.loaders.national import checked_status, is_national
 from danvan.loaders.organizations import Org, PlaceContext
 from danvan.loaders.persons import find_persons, find_short_forms, is_photo_credit, surnames
 from danvan.loaders.place_mentions import find_places
-from danvan.loaders.titles import CURRENT, FORMER, assign
+from danvan.loaders.titles import CURRENT, FORMER, NEW, assign
 
 Component = Callable[[Context], None]
 
@@ -63,6 +63,9 @@ def titles(ctx: Context) -> None:
             post = holding.post
             if post.org.kind in _STATE_KINDS and post.org.level != "foreign" and not _vietnamese(holding.person.name):
                 continue  # "ông Thotsaphon Sinyabut – Chủ tịch huyện Taungoi": a foreign official, no body of Vietnam's
+            if post.status == NEW and _told_as_history(ctx, sentence):
+                # "Đầu năm 2019, ông A được điều động giữ chức ...": a step of a career, not this article's news
+                post = replace(post, status=CURRENT)
             if post.org.level == "district" and post.status != FORMER and _after_districts(ctx.doc.published):
                 # the districts ended on 1 July 2025: a district post named in a later article is a past one
                 post = replace(post, status=FORMER)
@@ -101,16 +104,56 @@ _OPENS_ON_PROVINCE = re.compile(
 )
 
 
+_THEN_NOW = re.compile(r"(?<![\w])(?:nguyên|nay là|hiện là|trước đó)(?![\w])", re.IGNORECASE)
+_OF_BODY = re.compile(r"(?:Tỉnh ủy|Tỉnh uỷ|UBND tỉnh|HĐND tỉnh|Ủy ban nhân dân tỉnh|Hội đồng nhân dân tỉnh) $")
+
+
 def _sentence_places(ctx: Context, sentence: Sentence) -> PlaceContext:
     """The article's places, unless the sentence opens on another province: then its local bodies are that
     province's (an article about two provinces gives each its own posts)."""
     opening = _OPENS_ON_PROVINCE.match(ctx.text, sentence.start, sentence.end)
     if opening is None:
+        # "... giữ chức Phó Bí thư Tỉnh ủy Lai Châu, sau đó được bầu làm Chủ tịch UBND tỉnh": the one province
+        # the sentence's titles name is the one its bare "tỉnh" means
+        named = {
+            unit.name
+            for start, _end, unit in ctx.place_mentions
+            if sentence.start <= start < sentence.end and _OF_BODY.search(ctx.text, max(0, start - 12), start)
+        }
+        if (
+            len(named) == 1
+            and ctx.places.province is not None
+            and ctx.places.province.name not in named
+            and not _THEN_NOW.search(sentence.text)  # "nguyên ... Tỉnh ủy Thái Bình, nay là ... Tỉnh ủy": two times
+        ):
+            return PlaceContext(places.get(named.pop()))
         return ctx.places
     unit = places.lookup(opening.group(1))
     if unit is None or unit == ctx.places.province:
         return ctx.places
     return PlaceContext(unit)
+
+
+#: A time of the past written with its year: "năm 2019", "tháng 10-2019", "tháng 5/2024".
+_PAST_TIME = re.compile(
+    r"(?<![\w/.-])(?:[Nn]ăm|[Tt]háng (\d{1,2})\s*[/-]|[Tt]háng (\d{1,2}) năm)\s*((?:19|20)\d\d)(?![\d/-])"
+)
+#: How long before the article an appointment is history rather than news.
+_NEWS_WINDOW = dt.timedelta(days=183)
+
+
+def _told_as_history(ctx: Context, sentence: Sentence) -> bool:
+    """Whether the sentence dates what it tells well before the article (a career told in a profile)."""
+    published = ctx.doc.published
+    if published is None:
+        return False
+    for match in _PAST_TIME.finditer(sentence.text):
+        month = int(match.group(1) or match.group(2) or 12)
+        if not 1 <= month <= 12:
+            continue
+        if dt.date(int(match.group(3)), month, 28) < published - _NEWS_WINDOW:
+            return True
+    return False
 
 
 #: The day the district level (huyện, quận, thị xã, provincial cities) ended.

@@ -346,6 +346,15 @@ def parse_chain(text: str, pos: int, end: int, stops: frozenset[int]) -> list[Ti
     return chain
 
 
+def _below_province(ref: OrgRef | None) -> bool:
+    """An organisation of a district or commune ("Huyện ủy X", "UBND xã Y")."""
+    if ref is None:
+        return False
+    if ref.level and ref.level not in ("tỉnh", "thành phố"):
+        return True
+    return ref.head is not None and ref.head.canonical in ("Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy")
+
+
 def _complete(title: Title) -> bool:
     """A title written with its own body and place ("Bí thư Huyện ủy Quỳnh Lưu"), not one completed by the next."""
     if title.role.mode == "alone" and title.org is None:
@@ -454,6 +463,8 @@ def resolve_chain(chain: list[Title], ctx: PlaceContext, apposition: bool = Fals
                     inherit = replace(inherit, head=parent)
         elif ref.head is not None and ref.head.category == "local" and not ref.level and not ref.place and i > 0:
             inherit = chain[i - 1].org
+            if ref.head.canonical.startswith("Sở ") and _below_province(inherit):
+                inherit = None  # "Bí thư Huyện ủy huyện X, Giám đốc Sở Tư pháp": a department is a province's
         resolved = resolve(ref, ctx, inherit)
         if resolved is None:
             continue

@@ -198,3 +198,16 @@ def test_attendance_lists_after_a_colon() -> None:
 def test_a_rare_family_name() -> None:
     # "Phương Thị Thanh, Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh"
     assert "Phó Bí thư Thường trực Tỉnh ủy Bắc Kạn" in holds_of("pages:cbc885ede1c75e3b", "Phương Thị Thanh")
+
+
+def test_a_career_told_in_a_profile() -> None:
+    # "Ông Hải từng kinh qua các chức vụ ..., Bí thư Huyện ủy huyện Cái Nước, Giám đốc Sở Tư pháp, ...": past posts,
+    # and a Sở is the province's even after a district's post
+    assert holds_status("pages:ea1ca099fc98389e", "Nguyễn Tiến Hải")["Giám đốc Sở Tư pháp tỉnh Cà Mau"] == "former"
+    # "Đầu năm 2019, ông Dũng được điều động giữ chức Phó bí thư Tỉnh ủy Lai Châu, sau đó được bầu làm Chủ tịch
+    # UBND tỉnh": history, not this article's appointment; and the "tỉnh" is the Lai Châu the sentence names
+    assert holds_status("pages:9dd7322833feed5a", "Trần Tiến Dũng") == {
+        "Bí thư Tỉnh ủy Điện Biên": "new",
+        "Phó Bí thư Tỉnh ủy Lai Châu": "current",
+        "Chủ tịch Ủy ban nhân dân tỉnh Lai Châu": "current",
+    }
