@@ -63,6 +63,7 @@ ABBREVIATIONS: dict[str, str] = {
     "HĐTV": "Hội đồng thành viên",
     "HĐQT": "Hội đồng quản trị",
     "GHPGVN": "Giáo hội Phật giáo Việt Nam",
+    "BV": "Bệnh viện",
 }
 
 _LETTER = r"[\wĐđ]"

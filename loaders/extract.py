@@ -22,7 +22,7 @@ from danvan.loaders.document import Document
 from danvan.loaders.documents import find_documents
 from danvan.loaders.events import assign_roles, find_events
 from danvan.loaders.foreign import looks_vietnamese
-from danvan.loaders.national import checked_status, is_national
+from danvan.loaders.national import canonical_label, checked_status, is_national
 from danvan.loaders.organizations import Org, PlaceContext
 from danvan.loaders.persons import find_persons, find_short_forms, is_photo_credit, surnames
 from danvan.loaders.place_mentions import find_places
@@ -41,7 +41,10 @@ def persons(ctx: Context) -> None:
     ]
     # "ông Dũng" later in the text is the Đặng Việt Dũng named before: his titles and roles there count
     mentions = sorted(full + find_short_forms(ctx.text, full), key=lambda p: p.start)
+    cut = len(ctx.text.rstrip())
     for person in mentions:
+        if person.end >= cut and not ctx.text.rstrip().endswith((".", "!", "?", "”", '"', ")")):
+            continue  # an excerpt cut in the middle of a name ("... Chủ tịch UBND tỉnh Thái Ng")
         sentence = ctx.sentence_at(person.start)
         if sentence is not None and person.end <= sentence.end:
             sentence.persons.append(person)
@@ -69,6 +72,8 @@ def titles(ctx: Context) -> None:
             if post.org.level == "district" and post.status != FORMER and _after_districts(ctx.doc.published):
                 # the districts ended on 1 July 2025: a district post named in a later article is a past one
                 post = replace(post, status=FORMER)
+            if post.org.level == "central" and canonical_label(post.label) != post.label:
+                post = replace(post, label=canonical_label(post.label))
             if post.org.level == "central" and is_national(post.label):
                 # one holder at a time, and only those who held it: a dated list checks what text gets wrong
                 status = checked_status(
@@ -98,10 +103,10 @@ def titles(ctx: Context) -> None:
         _set_person_province(ctx, name, found)
 
 
-#: "Tại Bắc Ninh, HĐND tỉnh đã ...": a sentence that opens on another province than the article's.
-_OPENS_ON_PROVINCE = re.compile(
-    r"\W*(?:Tại|Ở|Còn tại|Còn ở)\s+(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?([A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\W\d_]*){0,3})\s*,"
-)
+#: "Tại Bắc Ninh, HĐND tỉnh đã ...", "Tiền Giang: Ông A làm chủ tịch HĐND tỉnh": a sentence that opens on another
+#: province than the article's.
+_PLACE_NAME = r"(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?([A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\W\d_]*){0,3})"
+_OPENS_ON_PROVINCE = re.compile(rf"\W*(?:(?:Tại|Ở|Còn tại|Còn ở)\s+{_PLACE_NAME}\s*,|{_PLACE_NAME}\s*:)")
 
 
 _THEN_NOW = re.compile(r"(?<![\w])(?:nguyên|nay là|hiện là|trước đó)(?![\w])", re.IGNORECASE)
@@ -128,7 +133,7 @@ def _sentence_places(ctx: Context, sentence: Sentence) -> PlaceContext:
         ):
             return PlaceContext(places.get(named.pop()))
         return ctx.places
-    unit = places.lookup(opening.group(1))
+    unit = places.lookup(opening.group(1) or opening.group(2))
     if unit is None or unit == ctx.places.province:
         return ctx.places
     return PlaceContext(unit)

@@ -43,6 +43,19 @@ def tenures() -> dict[str, list[Tenure]]:
     return table
 
 
+#: Longer spellings of the same posts ("Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam").
+_SAME_POST = {
+    "Tổng Bí thư Ban Chấp hành Trung ương Đảng": "Tổng Bí thư",
+    "Tổng Bí thư Trung ương Đảng": "Tổng Bí thư",
+    "Thủ tướng": "Thủ tướng Chính phủ",
+}
+
+
+def canonical_label(label: str) -> str:
+    """The one label of a national post written in several ways."""
+    return _SAME_POST.get(label, label)
+
+
 def is_national(label: str) -> bool:
     return label in tenures()
 

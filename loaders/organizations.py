@@ -324,6 +324,7 @@ def parse_org(text: str, pos: int, end: int, stops: frozenset[int] = frozenset()
     return ref
 
 
+_OWN_CENTRAL = re.compile(r"(?:Hội|Đoàn|Công đoàn|Liên hiệp|Liên đoàn|Mặt trận|MTTQ)(?![\w])")
 #: An abbreviation glossed in brackets inside a name: " (MTTQ)", " (UBTƯ)".
 _GLOSS = re.compile(r" \([A-ZĐƯ][A-ZĐƯ&.-]{1,9}\)(?= )")
 
@@ -362,6 +363,15 @@ def _parse_org(text: str, pos: int, end: int, stops: frozenset[int]) -> OrgRef |
         return None
     head = ref.head
     after = _skip_space(text, ref.end, end)
+    if (
+        head is not None
+        and head.canonical in ("Trung ương", CENTRAL_COMMITTEE)
+        and "Đảng" not in text[pos : ref.end]
+        and _OWN_CENTRAL.match(text, after, end)
+    ):
+        # "Chủ tịch T.Ư Hội Sinh viên", "Ban Chấp hành Trung ương Hội NDVN": a mass organisation's central
+        # committee, not the Party's (the organisation is often one the unit table does not know)
+        return None
     if head is not None and head.category == "central":
         return ref
     if head is not None and head.category == "local" and head.kind == "agency":
@@ -398,12 +408,15 @@ def _parse_org(text: str, pos: int, end: int, stops: frozenset[int]) -> OrgRef |
 #: ("Cục Chống tham nhũng", "Phòng Cảnh sát truy nã tội phạm", "Công ty Đạm Ninh Bình").
 _BODY_WORD = re.compile(
     r"(?:Ban [Qq]uản lý dự án|Ban QLDA|[Cc]hi cục|[Tt]ổng cục|[Cc]ục|Vụ|Quân khu|Quân đoàn|"
-    r"[Pp]hòng|[Kk]hoa|[Bb]ệnh viện|[Tt]rường|[Tt]ổng [Cc]ông ty|[Cc]ông ty|Cty|[Tt]ập đoàn|[Nn]gân hàng|"
+    r"[Pp]hòng|[Kk]hoa|[Bb]ệnh viện|BV|[Tt]rường|[Tt]ổng [Cc]ông ty|[Cc]ông ty|Cty|[Tt]ập đoàn|[Nn]gân hàng|"
     r"[Hh]ọc viện|[Vv]iện|[Tt]rung tâm|[Vv]ăn phòng|[Đđ]ại học|[Tt]iểu ban|[Gg]iáo phận|[Gg]iáo xứ|[Bb]an Trị sự|"
     r"Bộ Tư lệnh)(?= )"
 )
+#: Departments, named with the body they belong to after a comma, a dash or in brackets.
+_DEPARTMENT_WORD = re.compile(r"[Kk]hoa|[Pp]hòng|[Cc]hi cục|Vụ|[Tt]rung tâm")
+_PARENT_LINK = re.compile(r"\s*(?:,|\(|[-–])\s*(?=(?:Bệnh viện|BV|Sở|Cục|Bộ|Công an|Tổng cục|Viện|Trường|Học viện) )")
 #: Bodies with wards or offices of their own: "Khoa Nội, Bệnh viện X", "Phòng Đào tạo, Trường Đại học Y".
-_HOST_WORD = re.compile(r"Bệnh viện|Trường|Học viện|Viện|Đại học|Trung tâm")
+_HOST_WORD = re.compile(r"Bệnh viện|BV|Trường|Học viện|Viện|Đại học|Trung tâm")
 #: A company's boards, written before its name: "Chủ tịch HĐTV Công ty X" is the chair of the board of X.
 _BOARD = re.compile(r"(Hội đồng thành viên|HĐTV|Hội đồng quản trị|HĐQT)(?=[ ,])")
 _BOARD_BEFORE_TITLE = re.compile(r"(?:,| kiêm) (?:Phó )?(?:Tổng [Gg]iám đốc|Giám đốc|TGĐ|GĐ) ")
@@ -578,6 +591,19 @@ def parse_named_body(text: str, pos: int, end: int, stops: frozenset[int] = froz
             parent.start = pos
             parent.end += 1
             return parent
+    if _DEPARTMENT_WORD.match(word.group(0)):
+        # "Phó trưởng khoa X (Bệnh viện Nhi TƯ)", "Trưởng phòng X (Sở GD-ĐT Hà Nội)", "Trưởng phòng X - Sở Công
+        # Thương TP.HCM", "Phó trưởng khoa X, BV Nhi TƯ": a department is named with the body it belongs to
+        link = _PARENT_LINK.match(text, cursor, end)
+        if link:
+            at = link.end()
+            parent = _parse_org(text, at, end, stops) or parse_named_body(text, at, end, stops)
+            if parent is not None and parent.head is not None:
+                parent.subs.insert(0, Unit("sub", kind, name))
+                parent.start = pos
+                if link.group(0).strip().startswith("(") and text.startswith(")", parent.end):
+                    parent.end += 1
+                return parent
     return OrgRef(pos, cursor, [], Unit("central", kind, name))
 
 

@@ -233,6 +233,10 @@ _COMPOUNDS = frozenset(
         "Thương binh",
         "Giáo dục",
         "Tuyên giáo",
+        # a name run into the next sentence's connective ("Nguyễn Duy Thăng Tuy nhiên, ...")
+        "Tuy nhiên",
+        "Ngoài ra",
+        "Sau đó",
         "Nội vụ",
         "Tài chính",
         "Quân sự",
@@ -419,6 +423,12 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
                     following = _NEXT_WORD.match(text, run.end())
                     if following and f"{words[j - 1]} {following.group(1)}" in _COMPOUNDS:
                         j -= 1
+                if j == len(words) and text.startswith(" tộc", run.end()):
+                    i = j  # "Hội đồng trị sự Nguyễn Phước tộc": the royal clan, not a person
+                    continue
+                if i == 0 and words[0] == "Y" and word_before == "học":
+                    i = j  # "Đại học Y Hà Nội", "Trường Đại học Y Dược": a medical school
+                    continue
                 if j - i >= 2 and words[j - 1] == "Tộc":
                     i = j  # "Nguyễn Phước Tộc": a family clan (họ tộc), not a person
                     continue

@@ -204,7 +204,9 @@ _RESIGN = re.compile(
     re.IGNORECASE,
 )
 #: A capitalised name right after a title chain ("... Trung Quốc Tập Cận Bình,"), not a new clause.
-_UNREAD_NAME = re.compile(r" (?!Ủy|Phó|Chủ|Trưởng|Bí|Giám|Tổng|Thứ|Bộ|Ban|Đảng)[A-ZĐ][^\W\d_]* [A-ZĐ][^\W\d_]*")
+_UNREAD_NAME = re.compile(
+    r" (?!Ủy|Phó|Chủ|Trưởng|Bí|Giám|Tổng|Thứ|Bộ|Ban|Đảng)[A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\W\d_]*|\s*[,;])"
+)
 _LIST_CUE = re.compile(r"(?:các|hai|ba|bốn)\s+(?:đồng chí\s+)?$", re.IGNORECASE)
 #: Ranks and honorifics written before a name in lists ("Thượng tướng Tô Lâm").
 RANKS = r"(?:Đại|Thượng|Trung|Thiếu)\s+tướng|(?:Đại|Thượng|Trung|Thiếu)\s+tá|GS\.?|PGS\.?|TS\.?|ThS\.?"

@@ -211,3 +211,42 @@ def test_a_career_told_in_a_profile() -> None:
         "Phó Bí thư Tỉnh ủy Lai Châu": "current",
         "Chủ tịch Ủy ban nhân dân tỉnh Lai Châu": "current",
     }
+
+
+def test_departments_keep_the_body_they_belong_to() -> None:
+    # "Phó trưởng Khoa ..., BV Nhi TƯ", "Trưởng phòng ... (Sở GD-ĐT Hà Nội)", "Trưởng phòng ... - Sở Công Thương TP.HCM"
+    assert holds_of("baomoi:22642465", "Lê Ngọc Duy") == {"Phó Trưởng Khoa Cấp cứu chống độc Bệnh viện Nhi Trung ương"}
+    assert holds_of("baomoi:21478396", "Hoàng Thanh Hương") == {
+        "Trưởng phòng Giáo dục MN Sở Giáo dục và Đào tạo thành phố Hà Nội"
+    }
+    assert holds_of("baomoi:22355117", "Nguyễn Nguyên Phương") == {
+        "Trưởng phòng Quản lý thương mại Sở Công Thương thành phố Hồ Chí Minh"
+    }
+
+
+def test_medical_schools_clans_and_connectives_are_not_names() -> None:
+    # "Đại học Y Hà Nội", "Đại học Y Dược", "Nguyễn Phước tộc", "... Nguyễn Duy Thăng Tuy nhiên, ..."
+    assert "Y Hà Nội" not in extract("baomoi:22472806").persons
+    assert "Y Dược" not in extract("baomoi:22729537").persons
+    assert "Nguyễn Duy Thăng Tuy" not in extract("baomoi:22626772").persons
+    # and a name cut by the end of an excerpt ("... Chủ tịch UBND tỉnh Thái Ng")
+    assert "Thái Ng" not in extract("pages:8a88e83e008060c4").persons
+
+
+def test_a_province_named_before_a_colon() -> None:
+    # "Tiền Giang: Ông A làm chủ tịch HĐND tỉnh; ..." in an article about several provinces
+    assert holds_of("pages:2212bc59facd7d3d", "Trần Kim Trác") == {"Phó Chủ tịch Hội đồng nhân dân tỉnh Tiền Giang"}
+    assert holds_of("pages:2212bc59facd7d3d", "Trần Thị Kim Vân") == {"Phó Chủ tịch Hội đồng nhân dân tỉnh Bình Dương"}
+
+
+def test_a_mass_organisation_s_central_committee_is_not_the_party_s() -> None:
+    # "Chủ tịch T.Ư Hội Sinh viên Việt Nam", "Phó Chủ tịch Ban Chấp hành Trung ương Hội NDVN"
+    assert not any(
+        "Ban Chấp hành Trung ương Đảng" in p for p in holds_of("pages:292d2970cc52dff2", "Nguyễn Minh Triết")
+    )
+    assert not any("Ban Chấp hành Trung ương Đảng" in p for p in holds_of("pages:44b633ce52135a24", "Bùi Thị Thơm"))
+
+
+def test_a_one_word_foreign_name_takes_its_own_title() -> None:
+    # "Thủ tướng Việt Nam Nguyễn Xuân Phúc, Thủ tướng Lào Thoonglun, ..."
+    assert "Thủ tướng Lào" not in holds_of("baomoi:22438590", "Nguyễn Xuân Phúc")
