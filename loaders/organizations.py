@@ -44,6 +44,7 @@ LEVEL_WORDS = {
     "Q.": "quận",  # "UBND Q.Tân Phú": papers' short form, always touching a capitalised name
     "H.": "huyện",  # "UBND H.Nghĩa Hành", "TX.Ba Đồn", "TT.Chợ Chùa": the same for districts, towns
     "TX.": "thị xã",
+    "TX": "thị xã",  # "UBND TX Hoàng Mai"
     "TT.": "thị trấn",
     "X.": "xã",  # "Chủ tịch UBND X.Điền Hải", "P.Bến Nghé"
     "P.": "phường",
@@ -225,7 +226,8 @@ _LEVEL_RE = re.compile(
     # "TP." and "Q." may touch their name: "TP.HCM", "TP.Vinh", "Q.Tân Phú"; "X.Điền Hải", "P.Bến Nghé"
     # (a place never runs on over a line break: "các cơ quan huyện\nThay mặt ...")
     # "H.Nghĩa Hành" (a district has two syllables; "H.Nguyên" signs a report), "TX.Ba Đồn", "TT.Chợ Chùa"
-    r"(?:TP\.|Tp\.|Q\.(?=[A-ZĐ])|X\.(?=[A-ZĐ])|P\.(?=[A-ZĐ])|H\.(?=[A-ZĐ]\w* [A-ZĐ])|TX\.(?=[A-ZĐ])|TT\.(?=[A-ZĐ])|"
+    r"(?:TP\.|Tp\.|Q\.(?=[A-ZĐ])|X\. ?(?=[A-ZĐ])|P\. ?(?=[A-ZĐ])|H\.(?=[A-ZĐ]\w* [A-ZĐ])|TX\.? ?(?=[A-ZĐ])|"
+    r"TT\.(?=[A-ZĐ])|"
     r"(?:thành phố|Thành phố|thị xã|Thị xã|thị trấn|Thị trấn|tỉnh|Tỉnh|huyện|Huyện|"
     r"quận|Quận|xã(?! hội(?![\w]))|Xã|phường|Phường|đặc khu|Đặc khu|TP|Tp)(?![\w])) ?"
 )

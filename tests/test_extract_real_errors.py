@@ -250,3 +250,8 @@ def test_a_mass_organisation_s_central_committee_is_not_the_party_s() -> None:
 def test_a_one_word_foreign_name_takes_its_own_title() -> None:
     # "Thủ tướng Việt Nam Nguyễn Xuân Phúc, Thủ tướng Lào Thoonglun, ..."
     assert "Thủ tướng Lào" not in holds_of("baomoi:22438590", "Nguyễn Xuân Phúc")
+
+
+def test_a_foreign_minister_is_not_a_truncated_post() -> None:
+    # "Ngoại trưởng Trung Quốc Vương Nghị" was read as "Trưởng Trung Quốc"
+    assert holds_of("baomoi:21487939", "Vương Nghị") == {"Ngoại trưởng Trung Quốc"}

@@ -1,5 +1,6 @@
-"""Units after 1 July 2025: special zones (đặc khu) are commune-level units with their own committees, and the
-district level is gone, so a district post named in a later article is a past one. The development pages hold
+"""Units after 1 July 2025 and short level words: special zones (đặc khu) are commune-level units with their own
+committees, "TX"/"P." abbreviate towns and wards, and the district level is gone, so a district post named in a
+later article is a past one. The development pages hold
 no sentence about a special zone's officials or a district post after that day, so these texts are written for
 the test (the names are invented; the units are real)."""
 
@@ -49,3 +50,14 @@ def test_nguyen_stops_after_a_complete_title() -> None:
     # a title completed by the next one shares its "nguyên"
     assert ("Hồ Văn G", "Bí thư Huyện ủy Yên Thành", "former") in facts
     assert ("Hồ Văn G", "Chủ tịch Ủy ban nhân dân huyện Yên Thành", "former") in facts
+
+
+def test_short_level_words_with_a_space() -> None:
+    # "UBND TX Hoàng Mai", "UBND P. Bến Nghé": a town's and a ward's committee, not the province's
+    text = (
+        "Tin Nghệ An\n\nÔng Nguyễn Văn H, Chủ tịch UBND TX Hoàng Mai, và bà Trần Thị K, Chủ tịch UBND P. Bến Nghé, "
+        "dự.\n"
+    )
+    facts = extract_text(text, published=dt.date(2024, 9, 10)).holds
+    assert ("Nguyễn Văn H", "Chủ tịch Ủy ban nhân dân thị xã Hoàng Mai") in facts
+    assert ("Trần Thị K", "Chủ tịch Ủy ban nhân dân phường Bến Nghé") in facts
