@@ -106,6 +106,8 @@ PLACE_WORDS = frozenset(
         "Cầu",
         "THPT",
         "THCS",
+        "PTCS",
+        "PTTH",
         "TH",
         "TP",
         "TP.",
@@ -339,7 +341,7 @@ def is_photo_credit(text: str, start: int, end: int) -> bool:
 #: "môi trường", "thị trường", "hiện trường", "chiến trường": "trường" here is no school before a name.
 _NOT_A_SCHOOL = re.compile(r"(?<![\w])(?:[Mm]ôi|[Tt]hị|[Hh]iện|[Cc]hiến) trường $")
 #: "Bệnh viện Bạch Mai", "bệnh viện Chợ Rẫy": a hospital's name, even one that starts like a person's.
-_HOSPITAL_BEFORE = re.compile(r"(?<![\w])[Bb]ệnh viện $")
+_HOSPITAL_BEFORE = re.compile(r"(?<![\w])(?:[Bb]ệnh viện|BV) $")
 
 
 def find_persons(text: str, start: int = 0, end: int | None = None) -> list[PersonMention]:
@@ -396,7 +398,8 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
                 prev = "khu"  # "Khu di tích Kim Liên": a historic site, named after a place or a person
             if prev == "trường" and i == 0 and _NOT_A_SCHOOL.search(text, max(0, run.start() - 12), run.start()):
                 prev = ""  # "Sở Tài nguyên và Môi trường Lê Văn A", "Cục Quản lý thị trường": no school named after A
-            if prev == "viện" and i == 0 and _HOSPITAL_BEFORE.search(text, max(0, run.start() - 12), run.start()):
+            hospital = _HOSPITAL_BEFORE.search(text, max(0, run.start() - 12), run.start())
+            if prev in ("viện", "BV") and i == 0 and hospital:
                 prev = "trường"  # a hospital, like a school, may be named after a place or a person
             if prev == "thôn" and i == 0 and text[max(0, run.start() - 10) : run.start()].endswith("nông thôn "):
                 prev = ""  # "Bộ Nông nghiệp và Phát triển nông thôn Lê Văn A": the ministry, not a hamlet

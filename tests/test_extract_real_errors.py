@@ -255,3 +255,13 @@ def test_a_one_word_foreign_name_takes_its_own_title() -> None:
 def test_a_foreign_minister_is_not_a_truncated_post() -> None:
     # "Ngoại trưởng Trung Quốc Vương Nghị" was read as "Trưởng Trung Quốc"
     assert holds_of("baomoi:21487939", "Vương Nghị") == {"Ngoại trưởng Trung Quốc"}
+
+
+def test_hospitals_and_schools_written_short_are_not_persons() -> None:
+    # "Trưởng khoa Thận nhân tạo BV Bạch Mai", "Trường PTCS Lương Thế Vinh"
+    assert "Bạch Mai" not in extract("baomoi:22464054").persons
+    assert "Bạch Mai" not in extract("baomoi:22415464").persons
+    assert (
+        "Lương Thế Vinh"
+        not in {name for name, _ in extract("baomoi:22406794").holds} | extract("baomoi:22406794").persons
+    )
