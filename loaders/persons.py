@@ -398,8 +398,11 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
                 prev = "khu"  # "Khu di tích Kim Liên": a historic site, named after a place or a person
             if prev == "trường" and i == 0 and _NOT_A_SCHOOL.search(text, max(0, run.start() - 12), run.start()):
                 prev = ""  # "Sở Tài nguyên và Môi trường Lê Văn A", "Cục Quản lý thị trường": no school named after A
-            hospital = _HOSPITAL_BEFORE.search(text, max(0, run.start() - 12), run.start())
-            if prev in ("viện", "BV") and i == 0 and hospital:
+            if (
+                prev in ("viện", "BV")
+                and i == 0
+                and _HOSPITAL_BEFORE.search(text, max(0, run.start() - 12), run.start())
+            ):
                 prev = "trường"  # a hospital, like a school, may be named after a place or a person
             if prev == "thôn" and i == 0 and text[max(0, run.start() - 10) : run.start()].endswith("nông thôn "):
                 prev = ""  # "Bộ Nông nghiệp và Phát triển nông thôn Lê Văn A": the ministry, not a hamlet

@@ -623,12 +623,23 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
         for p in persons
         if p.start >= chain[-1].end and _BEFORE_NAME_GAP.fullmatch(text, chain[-1].end, p.start)
     }
-    # ... and persons whose list item opens with a title the chains did not read ("nguyên Chủ tịch QH A,
-    # Phó Thủ tướng – Bộ trưởng Ngoại giao B"): A's titles are before A's name, the chain after A is B's
-    for p in persons:
+    untitled: set[int] = set()
+
+    def titled_before(p: PersonMention) -> bool:
+        """Titled before the name by a chain, or by a title in its list item the chains did not read ("nguyên
+        Chủ tịch QH A, Phó Thủ tướng – Bộ trưởng Ngoại giao B": A's titles are before A's name, the chain after
+        A is B's). Asked only where it matters: the search is costly."""
+        if p.start in titled:
+            return True
+        if p.start in untitled:
+            return False
         item = max(text.rfind(",", start, p.start), text.rfind(";", start, p.start), text.rfind(":", start, p.start))
-        if p.start not in titled and item >= 0 and role_pattern().search(text, item + 1, p.start):
+        if item >= 0 and role_pattern().search(text, item + 1, p.start):
             titled.add(p.start)
+            return True
+        untitled.add(p.start)
+        return False
+
     for chain in chains:
         cs, ce = chain[0].start, chain[-1].end
         # a person named inside a closed aside ("ông A (em rể ông B) là ...") is not the subject of the chain
@@ -656,7 +667,7 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
             # "A, T1, T2 B": the chain between two names is split between them, unless A's titles were
             # written before A's name ("Ủy viên Bộ Chính trị, Chủ tịch X A, Ủy viên Trung ương Đảng, Chủ
             # tịch Y B"): then A is complete and the whole chain is B's
-            if prev is not None and len(chain) > 1 and text[prev.end : cs].strip() == "," and prev.start not in titled:
+            if prev is not None and len(chain) > 1 and text[prev.end : cs].strip() == "," and not titled_before(prev):
                 targets.append((prev, chain[:-1]))
                 targets.append((nxt, chain[-1:]))
             elif _LIST_CUE.search(text, max(start, cs - 20), cs):
@@ -664,7 +675,7 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
             else:
                 targets.append((nxt, chain))
         elif prev is not None:
-            if prev.start in titled and _UNREAD_NAME.match(text, ce, end):
+            if _UNREAD_NAME.match(text, ce, end) and titled_before(prev):
                 # "Thủ tướng Đức A, Chủ tịch Trung Quốc Tập Cận Bình": A's titles came before A's name; this
                 # one is followed by a name the person finder did not read, whose title it is
                 continue
@@ -708,7 +719,7 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
             continue
         for person, titles in targets:
             mention_end = max(person.end, titles[-1].end)
-            apposition = person is prev and person.start not in titled
+            apposition = person is prev and not titled_before(person)
             # "A giữ chức X thay ông B": B held X before A
             replaced = _replaced(text, titles[-1].end, end, after) if titles[-1].status == NEW else None
             for post in resolve_chain(titles, ctx, apposition=apposition):
