@@ -56,6 +56,7 @@ test: venv node browser
 bench: venv
 	$(BIN)/python tests/bench/accuracy.py
 	$(BIN)/python tests/bench/tenure.py
+	$(BIN)/python tests/bench/audit.py report
 	$(BIN)/python tests/bench/extract.py
 	$(BIN)/python tests/bench/build.py
 	$(BIN)/python tests/bench/queries.py
