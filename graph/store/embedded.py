@@ -30,6 +30,7 @@ import contextlib
 import datetime as dt
 import json
 import re
+import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -45,6 +46,7 @@ from danvan.graph.ids import edge_id
 from danvan.graph.knowledge import KnowledgeGraph
 from danvan.graph.model import Extraction
 from danvan.graph.schema import SCHEMA, Property
+from danvan.graph.store.cypher_guard import RefusedQuery, check_read_only
 from danvan.graph.store.ddl import META_TABLE, ddl_statements
 from danvan.graph.store.result import QueryResult
 
@@ -68,9 +70,6 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "BOOL": pa.bool_(),
     "STRING[]": pa.list_(pa.string()),
 }
-# Transaction control at the start of a statement would end the READ ONLY transaction that
-# guards a read-only query; a word such as "commit" inside a string or a name is harmless.
-_TX_CONTROL = re.compile(r"(^|;)\s*(BEGIN|COMMIT|ROLLBACK|CHECKPOINT)\b", re.IGNORECASE)
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``: called as a build advances (the CLI draws a bar from it)."""
@@ -193,21 +192,39 @@ class EmbeddedStore:
         return list(table.to_pylist())
 
     def query(self, cypher: str, params: dict[str, Any] | None = None, read_only: bool = True) -> QueryResult:
-        """Run Cypher (values only as ``params``). Read-only queries run in a READ ONLY transaction,
-        which LadybugDB enforces itself; a write there raises :class:`ReadOnlyError`."""
-        if read_only and _TX_CONTROL.search(cypher):
-            raise ReadOnlyError("transaction control (BEGIN/COMMIT/ROLLBACK) is not allowed in a read-only query")
+        """Run Cypher (values only as ``params``).
+
+        A read-only query is held in three places: :func:`cypher_guard.check_read_only` refuses the
+        clauses the engine would run even read-only (files, extensions, settings; see that module);
+        the text is *prepared*, and a prepared statement is one statement (LadybugDB refuses
+        several); and it runs in a read-only database or a ``READ ONLY`` transaction, where the
+        engine refuses any write to the graph. A refusal raises :class:`ReadOnlyError`.
+        """
+        if read_only:
+            try:
+                check_read_only(cypher)
+            except RefusedQuery as exc:
+                raise ReadOnlyError(str(exc)) from None
         if not read_only and self.read_only:
             raise ReadOnlyError(f"{self.path} is open read-only; writing needs --write")
         wrap = read_only and not self.read_only
         if wrap:
             self.conn.execute("BEGIN TRANSACTION READ ONLY")
         try:
-            result = self.conn.execute(cypher, params or {})
+            if read_only:
+                with warnings.catch_warnings():
+                    # "prepare + execute is deprecated": but only prepare refuses several statements.
+                    warnings.simplefilter("ignore", DeprecationWarning)
+                    statement = self.conn.prepare(cypher, params or {})
+                if not statement.is_success():
+                    raise RuntimeError(statement.get_error_message())
+                result = self.conn.execute(statement, params or {})
+            else:
+                result = self.conn.execute(cypher, params or {})
             results = result if isinstance(result, list) else [result]
             last = results[-1]
             out = QueryResult(columns=list(last.get_column_names()), rows=[list(r) for r in last.get_all()])
-        except RuntimeError as exc:
+        except (RuntimeError, TypeError) as exc:
             if wrap:
                 # LadybugDB ends the transaction itself on most errors; make sure it is gone.
                 with contextlib.suppress(RuntimeError):
