@@ -82,9 +82,7 @@ def refused_clauses(cypher: str) -> list[str]:
     """
     bare = strip_literals(cypher)
     allowed_calls = {
-        m.start()
-        for m in _CALL.finditer(bare)
-        if m.group(2) == "(" and m.group(1).lower() in READ_FUNCTIONS
+        m.start() for m in _CALL.finditer(bare) if m.group(2) == "(" and m.group(1).lower() in READ_FUNCTIONS
     }
     found = []
     for m in _WRITE.finditer(bare):
