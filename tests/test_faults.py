@@ -7,12 +7,11 @@ the store is compared row by row with one built without faults.
 
 from __future__ import annotations
 
+import json
 import os
-import random
-import signal
+import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -69,14 +68,23 @@ def fill(folder: Path, leave_kib: int) -> None:
         os.posix_fallocate(handle.fileno(), 0, (free_kib - leave_kib) * 1024)
 
 
+def seed_store(db: Path, extractions: list) -> list[str]:
+    """The seed articles in a store at ``db`` (built in this process: no extraction again); its dump."""
+    from danvan.graph.store.embedded import open_store
+
+    with open_store(db) as store:
+        store.ingest(extractions)
+    return dump_store(db)
+
+
 @pytest.fixture
 def more_articles(tmp_path: Path) -> Path:
-    """Thirty real dân vận pages, enough for a bulk rewrite on top of the seeds."""
+    """Ten real dân vận pages: more than the seeds hold, enough to need a few MiB more."""
     if not PAGES.is_file():
         pytest.skip(f"corpus not found at {PAGES}")
     path = tmp_path / "more.jsonl"
     with PAGES.open(encoding="utf-8") as source:
-        path.write_text("".join(line for _, line in zip(range(30), source, strict=False)), encoding="utf-8")
+        path.write_text("".join(line for _, line in zip(range(10), source, strict=False)), encoding="utf-8")
     return path
 
 
@@ -98,13 +106,12 @@ def test_a_first_build_on_a_tiny_disk_fails_in_one_line_and_the_store_still_open
 
 
 def test_a_full_disk_keeps_the_previous_store_and_a_later_build_with_room_completes(
-    small_fs: Callable[[str], Path], seeds_dir: Path, more_articles: Path
+    small_fs: Callable[[str], Path], seed_extractions: list, more_articles: Path
 ) -> None:
     """Before: exit 134 (terminate ... IOException) and 'WAL file is corrupted' on every later command."""
     folder = small_fs("64m")
     db = folder / "s.lbdb"
-    assert danvan("build", str(seeds_dir), "--db", str(db), "-j", "1").returncode == 0
-    before = dump_store(db)
+    before = seed_store(db, seed_extractions)
     fill(folder, leave_kib=1500)
     result = danvan("build", str(more_articles), "--db", str(db), "-j", "1")
     assert result.returncode == 1
@@ -120,13 +127,12 @@ def test_a_full_disk_keeps_the_previous_store_and_a_later_build_with_room_comple
 
 @pytest.mark.parametrize("bulk", [True, False], ids=["bulk-rewrite", "transaction"])
 def test_a_write_the_disk_itself_refuses_leaves_the_store_unchanged(
-    small_fs: Callable[[str], Path], seeds_dir: Path, more_articles: Path, bulk: bool
+    small_fs: Callable[[str], Path], seed_extractions: list, more_articles: Path, bulk: bool
 ) -> None:
     """The space check turned off: LadybugDB itself runs out of room in the middle of the write."""
     folder = small_fs("64m")
     db = folder / "s.lbdb"
-    assert danvan("build", str(seeds_dir), "--db", str(db), "-j", "1").returncode == 0
-    before = dump_store(db)
+    before = seed_store(db, seed_extractions)
     fill(folder, leave_kib=4000 if bulk else 9000)
     code = (
         "import sys; import danvan.graph.store.embedded as e; from danvan.cli import app\n"
@@ -164,7 +170,7 @@ def test_checkpoint_recovery_pending_says_what_to_run(small_fs: Callable[[str], 
     conn.execute("CALL auto_checkpoint=false")
     rows = pa.table({"id": [f"place:{i}" for i in range(20000)], "name": [f"Nơi {i} " * 8 for i in range(20000)]})
     conn.execute("COPY Place (id, name) FROM $df", {"df": rows})
-    with pytest.raises(RuntimeError, match="No space left|Cannot read"):  # tmpfs: the file did not grow
+    with pytest.raises(RuntimeError, match=r"No space left|Cannot read"):  # tmpfs: the file did not grow
         conn.execute("CHECKPOINT")
     conn.close()
     database.close()
@@ -176,38 +182,81 @@ def test_checkpoint_recovery_pending_says_what_to_run(small_fs: Callable[[str], 
     )
 
 
+KILLER = """
+import json, os, random, sys
+from pathlib import Path
+import danvan.graph.store.embedded as embedded
+from danvan.graph.model import Extraction
+
+db, data, seed = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+extractions = [Extraction.from_json(x) for x in json.loads(data.read_text(encoding="utf-8"))]
+embedded.BATCH_SIZE = 7  # many small batches: many points to die at
+rng = random.Random(seed)
+if rng.random() < 0.5:
+    embedded.BULK_FRACTION, embedded.BULK_MIN = 0.0, 0  # a bulk rewrite, else one transaction
+points = {"n": 0}
+die_at = rng.randint(1, 60)
+
+
+def maybe_die(*_args):
+    points["n"] += 1
+    if points["n"] == die_at:
+        os._exit(9)
+
+
+def hooked(function):
+    def call(*args, **kwargs):
+        maybe_die()
+        result = function(*args, **kwargs)
+        maybe_die()
+        return result
+
+    return call
+
+
+# Points inside the writing of batches and around every step of the swap.
+embedded._between_batches = maybe_die
+embedded.os.replace = hooked(os.replace)
+embedded.shutil.copyfile = hooked(embedded.shutil.copyfile)
+embedded._remove_sidecars = hooked(embedded._remove_sidecars)
+embedded._check_closed = hooked(embedded._check_closed)
+embedded.EmbeddedStore.close = hooked(embedded.EmbeddedStore.close)
+with embedded.open_store(db) as store:
+    store.ingest(extractions)
+print("finished", points["n"])
+"""
+
+
 @pytest.mark.slow
-def test_builds_killed_at_random_moments_leave_the_old_or_the_new_store(
-    tmp_path: Path, seeds_dir: Path, more_articles: Path
-) -> None:
+def test_builds_killed_at_random_points_leave_the_old_or_the_new_store(tmp_path: Path, seed_extractions: list) -> None:
+    """Seeded random kill points (os._exit: no clean-up at all) in writing, checkpointing and swapping."""
+    from danvan.graph.store.embedded import open_store
+
+    first, rest = seed_extractions[:2], seed_extractions
     base = tmp_path / "base.lbdb"
-    assert danvan("build", str(seeds_dir), "--db", str(base), "-j", "1").returncode == 0
-    old = dump_store(base)
+    old = seed_store(base, first)
     reference = tmp_path / "reference.lbdb"
-    reference.write_bytes(base.read_bytes())
-    started = time.perf_counter()
-    assert danvan("build", str(more_articles), "--db", str(reference), "-j", "1").returncode in (0, 1)
-    duration = time.perf_counter() - started
-    new = dump_store(reference)
+    new = seed_store(reference, rest)
     assert new != old
-    rng = random.Random(20261208)
+    data = tmp_path / "articles.json"
+    data.write_text(json.dumps([x.to_json() for x in rest]), encoding="utf-8")
     outcomes = []
-    for attempt in range(4):
-        db = tmp_path / f"k{attempt}.lbdb"
-        db.write_bytes(base.read_bytes())
-        process = subprocess.Popen(
-            [sys.executable, "-m", "danvan.cli", "build", str(more_articles), "--db", str(db), "-j", "1"],
+    for seed in range(4):
+        db = tmp_path / f"k{seed}.lbdb"
+        shutil.copyfile(base, db)
+        run = subprocess.run(
+            [sys.executable, "-c", KILLER, str(db), str(data), str(seed)],
             cwd=REPO,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
-        time.sleep(rng.uniform(0.3, duration))
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=60)
+        assert run.returncode in (0, 9), run.stderr
         got = dump_store(db)
-        assert got in (old, new), f"attempt {attempt}: the store is neither the old nor the new one"
-        outcomes.append("new" if got == new else "old")
-        # and the next build completes it
-        assert danvan("build", str(more_articles), "--db", str(db), "-j", "1").returncode in (0, 1)
-        assert dump_store(db) == new
-    assert outcomes  # which of the two each kill left depends on the moment; both are correct
+        assert got in (old, new), f"seed {seed}: the store is neither the old nor the new one"
+        outcomes.append(("killed" if run.returncode == 9 else "finished", "new" if got == new else "old"))
+        with open_store(db) as store:  # the next build completes it, stale files or not
+            store.ingest(rest)
+        assert dump_store(db) == new, f"seed {seed}: {outcomes[-1]}"
+        assert not [p for p in tmp_path.iterdir() if p.name.startswith(f"k{seed}.lbdb.")]
+    assert ("killed", "old") in outcomes  # the seeds do hit the write in the middle

@@ -396,6 +396,7 @@ class EmbeddedStore:
         """
         new_path = _beside(self.path)
         _remove_store_files(new_path)
+        _remove_store_files(_beside(new_path))  # where a killed _create_store left it
         _check_space(self.path, needed)
         # Not a context manager: its __exit__ would hold the traceback (and with it the engine's
         # handles on the new file) while the failure is cleaned up.
@@ -442,11 +443,9 @@ class EmbeddedStore:
         self.close()
         # The old store was only read, and closed cleanly: any log beside it would be replayed
         # onto the new file at the next open, so it goes first.
-        for suffix in (".wal", ".shadow"):
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        _remove_sidecars(self.path)
         os.replace(new_path, self.path)
-        for suffix in (".wal", ".shadow"):
-            Path(f"{new_path}{suffix}").unlink(missing_ok=True)
+        _remove_sidecars(new_path)
         _sync_folder(self.path.parent)
         try:
             self.db = lb.Database(str(self.path))
@@ -541,9 +540,21 @@ def _plan_bytes(plan: _Plan, filled: set[str]) -> int:
     return _TABLE_BYTES * len(tables) + _text_bytes(plan.new_nodes, plan.changed_nodes) + _MARGIN_BYTES
 
 
-def _remove_store_files(path: Path) -> None:
-    for suffix in ("", ".wal", ".shadow", ".lock"):
+#: Files LadybugDB keeps beside a store (seen with 0.22): its log, the log being checkpointed, the
+#: pages of a checkpoint in progress and the checkpoint's locks.
+_SIDECARS = (".wal", ".wal.checkpoint", ".shadow", ".checkpoint.apply.lock", ".checkpoint.intent.lock")
+#: Those that hold data a later open would replay onto the file.
+_LOGS = (".wal", ".wal.checkpoint", ".shadow")
+
+
+def _remove_sidecars(path: Path) -> None:
+    for suffix in _SIDECARS:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _remove_store_files(path: Path) -> None:
+    Path(path).unlink(missing_ok=True)
+    _remove_sidecars(path)
 
 
 def _sync_folder(folder: Path) -> None:
@@ -558,7 +569,7 @@ def _sync_folder(folder: Path) -> None:
 
 def _check_closed(path: Path) -> None:
     """A cleanly closed store leaves no log to replay: one left behind means the last checkpoint failed."""
-    for suffix in (".wal", ".shadow"):
+    for suffix in _LOGS:
         left = Path(f"{path}{suffix}")
         if left.exists() and left.stat().st_size > 0:
             raise OSError(f"the final checkpoint did not complete ({left.name} left behind)")
@@ -596,9 +607,9 @@ def _create_store(path: Path) -> None:
         finally:
             db.close()
         _check_closed(new_path)
+        _remove_sidecars(path)
         os.replace(new_path, path)
-        for suffix in (".wal", ".shadow"):
-            Path(f"{new_path}{suffix}").unlink(missing_ok=True)
+        _remove_sidecars(new_path)
         _sync_folder(path.parent)
     except (RuntimeError, OSError) as exc:
         with contextlib.suppress(OSError):
