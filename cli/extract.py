@@ -9,6 +9,8 @@ from typing import Annotated, TextIO
 
 import typer
 
+from danvan.cli.failures import output_failed
+from danvan.graph.atomic_file import atomic_text
 from danvan.graph.model import Extraction
 from danvan.loaders.pipeline import extract_paths
 from danvan.loaders.read import ReadError
@@ -53,9 +55,11 @@ def extract(
     A file (or .jsonl line) that cannot be read is reported on standard error, one line naming it; the others are still written, and the exit status is then 1.
     """  # noqa: E501  (typer reflows help text; one paragraph per line reads best)
     if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with out.open("w", encoding="utf-8", newline="\n") as handle:
-            articles, errors = write_extractions(paths, handle, workers)
+        try:
+            with atomic_text(out) as handle:  # whole or not at all
+                articles, errors = write_extractions(paths, handle, workers)
+        except OSError as exc:
+            output_failed(exc, out)
     else:
         articles, errors = write_extractions(paths, sys.stdout, workers)
         sys.stdout.flush()

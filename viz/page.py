@@ -22,6 +22,7 @@ from typing import Any
 
 import networkx as nx
 
+from danvan.graph.atomic_file import write_text_atomic
 from danvan.graph.knowledge import KnowledgeGraph
 from danvan.viz import style
 from danvan.viz.layout import PHYSICS_LIMIT, force_layout
@@ -179,6 +180,5 @@ def render_page(kg: KnowledgeGraph, selection: MapSelection, articles: Mapping[s
 def write_map(
     kg: KnowledgeGraph, selection: MapSelection, out: Path, articles: Mapping[str, ArticleRef] | None = None
 ) -> Path:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_page(kg, selection, articles), encoding="utf-8")
+    write_text_atomic(out, render_page(kg, selection, articles))
     return out

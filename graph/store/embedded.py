@@ -44,6 +44,7 @@ from typing import Any
 import ladybug as lb
 import pyarrow as pa
 
+from danvan.graph.atomic_file import describe_os_error
 from danvan.graph.build import build_graph, extraction_json, gc_paused
 from danvan.graph.ids import edge_id
 from danvan.graph.knowledge import KnowledgeGraph
@@ -584,6 +585,8 @@ def _write_error(path: Path, exc: BaseException) -> StoreError:
         return DiskFullError(path)
     if isinstance(exc, StoreError):
         return StoreError(f"{str(exc).rstrip('.')}; the store is unchanged")
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return StoreError(f"{path}: cannot write beside the store: {describe_os_error(exc)}; the store is unchanged")
     text = " ".join(str(exc).split()) or type(exc).__name__
     return StoreError(f"{path}: the write failed: {text}; the store is unchanged")
 
@@ -616,7 +619,7 @@ def _create_store(path: Path) -> None:
             _remove_store_files(new_path)
         if _is_disk_full(exc):
             raise DiskFullError(path) from None
-        text = exc.strerror if isinstance(exc, OSError) and exc.strerror else " ".join(str(exc).split())
+        text = describe_os_error(exc) if isinstance(exc, OSError) else " ".join(str(exc).split())
         raise StoreError(f"{path}: cannot create the graph database: {text}") from None
 
 
