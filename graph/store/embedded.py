@@ -33,7 +33,6 @@ import json
 import os
 import re
 import shutil
-import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -211,7 +210,7 @@ class EmbeddedStore:
         A read-only query is held in three places: :func:`cypher_guard.check_read_only` refuses the
         clauses the engine would run even read-only (files, extensions, settings; see that module);
         the text is *prepared*, and a prepared statement is one statement (LadybugDB refuses
-        several); and it runs in a read-only database or a ``READ ONLY`` transaction, where the
+        several, see below); and it runs in a read-only database or a ``READ ONLY`` transaction, where the
         engine refuses any write to the graph. A refusal raises :class:`ReadOnlyError`.
         """
         if read_only:
@@ -226,13 +225,11 @@ class EmbeddedStore:
             self.conn.execute("BEGIN TRANSACTION READ ONLY")
         try:
             if read_only:
-                with warnings.catch_warnings():
-                    # "prepare + execute is deprecated": but only prepare refuses several statements.
-                    warnings.simplefilter("ignore", DeprecationWarning)
-                    statement = self.conn.prepare(cypher, params or {})
-                if not statement.is_success():
-                    raise RuntimeError(statement.get_error_message())
-                result = self.conn.execute(statement, params or {})
+                # With parameters the driver prepares the statement, and LadybugDB prepares one
+                # statement only ("We do not support prepare multiple statements"); without any it
+                # would run the text as a script. A parameter the text does not use is allowed, and
+                # also stops the driver looking up ``LOAD FROM name`` among the caller's variables.
+                result = self.conn.execute(cypher, {**(params or {}), "__danvan_prepared": True})
             else:
                 result = self.conn.execute(cypher, params or {})
             results = result if isinstance(result, list) else [result]
