@@ -153,6 +153,21 @@ def test_a_write_the_disk_itself_refuses_leaves_the_store_unchanged(
     assert dump_store(db) == before
 
 
+def test_a_write_query_on_a_full_disk_leaves_the_store_unchanged(
+    small_fs: Callable[[str], Path], seed_extractions: list
+) -> None:
+    """`cypher --write` writes through a copy too; before, it wrote the store's log in place."""
+    folder = small_fs("16m")
+    db = folder / "s.lbdb"
+    before = seed_store(db, seed_extractions)
+    fill(folder, leave_kib=200)
+    result = danvan("cypher", "MATCH (p:Person) SET p.name = 'X' RETURN count(p)", "--db", str(db), "--write")
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"error: {db}: {FULL}") and result.stderr.count("\n") == 1
+    assert leftovers(folder) == []
+    assert dump_store(db) == before
+
+
 def test_checkpoint_recovery_pending_says_what_to_run(small_fs: Callable[[str], Path]) -> None:
     """A store whose checkpoint failed (as an earlier danvan left it on a full disk): one line, with the command."""
     import ladybug as lb

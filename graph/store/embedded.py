@@ -159,7 +159,7 @@ class EmbeddedStore:
                 with contextlib.suppress(RuntimeError):
                     if handle is not None:
                         handle.close()
-            raise
+            raise StoreError(f"{self.path}: closing the store failed (is the disk full?)") from None
 
     def _tables(self) -> set[str]:
         return {str(row[1]) for row in self._rows("CALL show_tables() RETURN *")}
@@ -210,8 +210,9 @@ class EmbeddedStore:
         A read-only query is held in three places: :func:`cypher_guard.check_read_only` refuses the
         clauses the engine would run even read-only (files, extensions, settings; see that module);
         the text is *prepared*, and a prepared statement is one statement (LadybugDB refuses
-        several, see below); and it runs in a read-only database or a ``READ ONLY`` transaction, where the
-        engine refuses any write to the graph. A refusal raises :class:`ReadOnlyError`.
+        several, see below); and it runs in a read-only database or a ``READ ONLY`` transaction,
+        where the engine refuses any write to the graph. A refusal raises :class:`ReadOnlyError`.
+        A write (``read_only=False``) runs on a copy of the store that replaces it once complete.
         """
         if read_only:
             try:
@@ -220,6 +221,19 @@ class EmbeddedStore:
                 raise ReadOnlyError(str(exc)) from None
         if not read_only and self.read_only:
             raise ReadOnlyError(f"{self.path} is open read-only; writing needs --write")
+        if not read_only:
+            # A write goes to a copy that replaces the store once complete, as a build's does.
+            written: list[QueryResult] = []
+            self._replace(
+                _store_bytes(self.path) + _MARGIN_BYTES,
+                lambda new: written.append(new._run(cypher, params, read_only=False)),
+                copy=True,
+            )
+            return written[0]
+        return self._run(cypher, params, read_only=True)
+
+    def _run(self, cypher: str, params: dict[str, Any] | None, read_only: bool) -> QueryResult:
+        """Run the query here, as :meth:`query` decided (guarded already when ``read_only``)."""
         wrap = read_only and not self.read_only
         if wrap:
             self.conn.execute("BEGIN TRANSACTION READ ONLY")
@@ -415,7 +429,7 @@ class EmbeddedStore:
             finally:
                 new.close()
             _check_closed(new_path)
-        except (RuntimeError, OSError) as exc:
+        except (RuntimeError, OSError, StoreError) as exc:
             error = _write_error(self.path, exc)
             # The traceback's frames hold the engine's handles on the new file (measured: its
             # descriptor stays open after close()); deleted while held, it would free no space.
