@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from danvan.cli.failures import output_failed
 from danvan.cli.options import DbOption
 from danvan.cli.stored import load_stored_graph
 
@@ -55,7 +56,11 @@ def export(
 
         if out is None:
             raise typer.BadParameter("--format neo4j-csv needs --out DIR", param_hint="--out")
-        command = write_import_files(kg, out)
+        existed = out.exists()
+        try:
+            command = write_import_files(kg, out)
+        except OSError as exc:
+            output_failed(exc, out, new_folder=None if existed else out)
         typer.echo(f"wrote Neo4j import files to {out}; load them with:\n{command}")
         return
     from danvan.graph.rdf.export import export_rdf
@@ -65,6 +70,8 @@ def export(
     except ValueError as exc:  # a bad --base or --created: one line, no traceback
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
+    except OSError as exc:  # an unwritable --out, a full disk: one line, and no partial file
+        output_failed(exc, out)
     if out is not None:
         typer.echo(f"wrote {triples} triples ({fmt.value}) to {out}", err=True)
 

@@ -9,6 +9,9 @@ from typing import Annotated, TextIO
 
 import typer
 
+from danvan.cli.failures import output_failed
+from danvan.graph.atomic_file import atomic_text
+
 
 def write_extractions(paths: list[Path], out: TextIO, workers: int | None) -> tuple[int, int]:
     """Write one JSON object per article to ``out``; errors go to stderr. Returns (articles, errors)."""
@@ -56,9 +59,11 @@ def extract(
     A file (or .jsonl line) that cannot be read is reported on standard error, one line naming it; the others are still written, and the exit status is then 1.
     """  # noqa: E501  (typer reflows help text; one paragraph per line reads best)
     if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with out.open("w", encoding="utf-8", newline="\n") as handle:
-            articles, errors = write_extractions(paths, handle, workers)
+        try:
+            with atomic_text(out) as handle:  # whole or not at all
+                articles, errors = write_extractions(paths, handle, workers)
+        except OSError as exc:
+            output_failed(exc, out)
     else:
         articles, errors = write_extractions(paths, sys.stdout, workers)
         sys.stdout.flush()

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from danvan.cli.failures import output_failed
 from danvan.cli.options import DbOption, resolve_db
 from danvan.cli.stored import load_stored_graph
 
@@ -121,7 +122,10 @@ def map_command(
     except SelectionError as exc:
         typer.echo(f"error: {resolve_db(db)}: {exc}", err=True)
         raise typer.Exit(1) from None
-    write_map(kg, selection, out)
+    try:
+        write_map(kg, selection, out)
+    except OSError as exc:
+        output_failed(exc, out)
     n_nodes, n_edges = len(selection.nodes), len(selection.edges)
     message = f"wrote {out}: {n_nodes} node{'s' * (n_nodes != 1)}, {n_edges} relationship{'s' * (n_edges != 1)}"
     if selection.cut:
@@ -141,7 +145,11 @@ def map_index_command(
     from danvan.viz.index import write_index
 
     kg = load_stored_graph(db)
-    index, links = write_index(kg, out, busiest=busiest, max_nodes=max_nodes)
+    existed = out.exists()
+    try:
+        index, links = write_index(kg, out, busiest=busiest, max_nodes=max_nodes)
+    except OSError as exc:
+        output_failed(exc, out, new_folder=None if existed else out)
     typer.echo(f"wrote {index} linking {len(links)} maps")
 
 

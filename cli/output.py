@@ -45,6 +45,22 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+#: A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float | decimal.Decimal) and not isinstance(value, bool)
+
+
+def _spreadsheet_safe(text: str) -> str:
+    """Text a spreadsheet shows rather than runs: a leading ' (the spreadsheets' own mark for text).
+
+    Query CSV is read in spreadsheets; a name or a sentence from an article beginning with "="
+    must not become a formula. Numbers stay numbers (-3 is not prefixed)."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def render(result: QueryResult, fmt: OutputFormat, max_width: int = 60) -> str:
     if fmt is OutputFormat.json:
         # default=str: a value type no engine returned before still prints instead of a traceback.
@@ -53,9 +69,9 @@ def render(result: QueryResult, fmt: OutputFormat, max_width: int = 60) -> str:
     if fmt is OutputFormat.csv:
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(result.columns)
+        writer.writerow([_spreadsheet_safe(c) for c in result.columns])
         for row in result.rows:
-            writer.writerow([_cell(v) for v in row])
+            writer.writerow([_cell(v) if _is_number(v) else _spreadsheet_safe(_cell(v)) for v in row])
         return buf.getvalue()
     cells = [[_cell(v) for v in row] for row in result.rows]
     cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]

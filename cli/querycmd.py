@@ -9,8 +9,10 @@ from typing import Annotated
 
 import typer
 
+from danvan.cli.failures import output_failed
 from danvan.cli.options import DbOption, embedded_or_neo4j, neo4j_options, resolve_db
 from danvan.cli.output import OutputFormat, render
+from danvan.graph.atomic_file import write_text_atomic
 from danvan.queries.catalog import BACKENDS, Library, Query, load_library
 from danvan.queries.params import ParamError, parse_assignments
 from danvan.queries.runner import Neo4jSettings
@@ -181,7 +183,11 @@ def run_all(
     from danvan.queries.runner import open_backend, run_query
 
     library = _load(queries_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    existed = out.exists()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        output_failed(exc, out)
     failures = 0
     try:
         with open_backend(resolve_db(db)) as backend:
@@ -196,7 +202,10 @@ def run_all(
                     typer.echo(f"error: {q.path}: {exc}", err=True)
                     continue
                 target = out / f"{q.name}.{fmt.value}"
-                target.write_text(render(result, OutputFormat(fmt.value)), encoding="utf-8")
+                try:
+                    write_text_atomic(target, render(result, OutputFormat(fmt.value)))
+                except OSError as exc:
+                    output_failed(exc, target, new_folder=None if existed else out)
                 typer.echo(f"{q.name}: {len(result.rows)} row(s) -> {target}")
     except FileNotFoundError as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -215,8 +224,10 @@ def neodash(
     from danvan.queries.neodash import dashboard_json
 
     library = _load(queries_dir)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(dashboard_json(library, title), encoding="utf-8")
+    try:
+        write_text_atomic(out, dashboard_json(library, title))
+    except OSError as exc:
+        output_failed(exc, out)
     typer.echo(f"wrote {len(library)} report(s) to {out}")
     _finish(library)
 

@@ -48,6 +48,10 @@ def sparql(
         str, typer.Option("--base", help="Base IRI used when exporting the stored graph (without --data).")
     ] = "https://danvan.example.org/id/",
     db: DbOption = None,
+    allow_service: Annotated[
+        bool,
+        typer.Option("--allow-service", help="Allow SERVICE clauses, which fetch data from other SPARQL endpoints."),
+    ] = False,
 ) -> None:
     """Run SPARQL over an RDF export (--data) or over the embedded store's graph."""
     from danvan.graph.rdf.sparql import SparqlError, load_files, load_graph, run_query
@@ -58,7 +62,7 @@ def sparql(
         else:
             # passed straight in, so that load_graph holds the only reference and can free the graph
             store = load_graph(load_stored_graph(db, hint="build one, or give --data FILE"), base=base)
-        result = run_query(store, _query_text(query))
+        result = run_query(store, _query_text(query), allow_service=allow_service)
     except (SparqlError, ValueError, OSError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None

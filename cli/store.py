@@ -13,6 +13,7 @@ import typer
 from danvan.cli.options import DbOption, embedded_or_neo4j, neo4j_options, resolve_db
 from danvan.cli.output import OutputFormat, render
 from danvan.graph.store.result import QueryResult
+from danvan.queries.params import check_int64
 from danvan.queries.runner import Backend, Neo4jSettings
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
@@ -27,6 +28,12 @@ def parse_param(text: str) -> tuple[str, Any]:
         value: Any = json.loads(raw)
     except json.JSONDecodeError:
         value = raw
+    for number in value if isinstance(value, list) else [value]:
+        if isinstance(number, int) and not isinstance(number, bool):
+            try:
+                check_int64(number)
+            except ValueError as exc:
+                raise typer.BadParameter(f"{key.strip()}: {exc}", param_hint="-p/--param") from None
     return key.strip(), value
 
 

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from danvan.graph.atomic_file import write_text_atomic
 from danvan.graph.knowledge import KnowledgeGraph
 from danvan.graph.schema import SCHEMA, Property
 from danvan.graph.store.neo4j_statements import property_value
@@ -139,7 +140,7 @@ def write_import_files(kg: KnowledgeGraph, out_dir: Path, database: str = "neo4j
         text = "".join(lines)
         multiline = multiline or _has_newline_in_values(lines)
         path = out_dir / node_file_name(node_type.label)
-        path.write_text(text, encoding="utf-8", newline="")
+        write_text_atomic(path, text, newline="")
         node_files.append(path.resolve())
 
     rel_files: list[Path] = []
@@ -161,14 +162,13 @@ def write_import_files(kg: KnowledgeGraph, out_dir: Path, database: str = "neo4j
                 lines.append(_line(fields))
             multiline = multiline or _has_newline_in_values(lines)
             path = out_dir / rel_file_name(rel.type, source_label, target_label)
-            path.write_text("".join(lines), encoding="utf-8", newline="")
+            write_text_atomic(path, "".join(lines), newline="")
             rel_files.append(path.resolve())
 
     command = import_command(node_files, rel_files, delimiter, multiline, database)
     script = out_dir / "import.sh"
-    script.write_text(
-        f"#!/bin/sh\n# Build the Neo4j database from these files (Neo4j must be stopped).\nset -e\n{command}\n",
-        encoding="utf-8",
+    write_text_atomic(
+        script, f"#!/bin/sh\n# Build the Neo4j database from these files (Neo4j must be stopped).\nset -e\n{command}\n"
     )
     script.chmod(0o755)
     return command

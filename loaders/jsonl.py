@@ -31,6 +31,12 @@ _DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 SEPARATOR = "\n\n"
 
 
+def invalid_json(exc: json.JSONDecodeError) -> str:
+    """The problem with a line that is not JSON. Some of json's messages end in "at" ("Unterminated
+    string starting at"), which the column completes."""
+    return f"invalid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"
+
+
 def parse_date(value: Any) -> dt.date | None:
     """'2024-06-19', '2024-06-19T10:00:00+07:00', '19/6/2024' -> date; anything else -> None."""
     if not isinstance(value, str):
@@ -161,7 +167,7 @@ def read_jsonl(path: Path, where: str | None = None) -> Iterator[Document | Read
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield ReadError(f"{path}:{number}", f"invalid JSON ({exc.msg} at column {exc.colno})")
+                yield ReadError(f"{path}:{number}", invalid_json(exc))
                 continue
             try:
                 yield record_document(str(path), number, record, where)

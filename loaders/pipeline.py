@@ -52,14 +52,14 @@ def _process_files(files: list[tuple[str, str]]) -> list[Result]:
 def _process_lines(path: str, where: str, lines: list[tuple[int, str]]) -> list[Result]:
     import json
 
-    from danvan.loaders.jsonl import record_document
+    from danvan.loaders.jsonl import invalid_json, record_document
 
     out: list[Result] = []
     for number, line in lines:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            out.append(ReadError(f"{path}:{number}", f"invalid JSON ({exc.msg} at column {exc.colno})"))
+            out.append(ReadError(f"{path}:{number}", invalid_json(exc)))
             continue
         try:
             doc = record_document(path, number, record, where)
@@ -164,6 +164,26 @@ def _tasks(paths: Iterable[Path | str]) -> Iterator[Task]:
         yield (_process_files, (batch,))
 
 
+def _die_with_parent(parent: int) -> None:
+    """Worker initialiser: end this worker when the process that started it ends, even by SIGKILL.
+
+    Without it a killed ``danvan build`` leaves its workers running (each ~140 MB) until their
+    queue breaks. Linux only (prctl PR_SET_PDEATHSIG); elsewhere the pool's own shutdown remains.
+    """
+    import ctypes
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            return
+    if os.getppid() != parent:  # the parent died before the request above took effect
+        os._exit(1)
+
+
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
@@ -184,7 +204,7 @@ def extract_paths(paths: Iterable[Path | str], workers: int | None = None) -> It
                 yield from func(*args)
         return
     window = n * 3
-    with ProcessPoolExecutor(max_workers=n) as pool:
+    with ProcessPoolExecutor(max_workers=n, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         pending: deque[Future[list[Result]] | list[Result]] = deque()
 
         def submit(task: Task) -> None:

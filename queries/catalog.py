@@ -33,6 +33,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# The read-only rules are the store's: one definition for canned and ad-hoc queries (re-exported here).
+from danvan.graph.store.cypher_guard import refused_clauses, statement_count
+from danvan.graph.store.cypher_guard import strip_literals as strip_literals
+from danvan.graph.store.cypher_guard import write_clauses as write_clauses
 from danvan.queries.params import PARAM_TYPES, Param, parse_value
 
 BUILTIN_DIR = Path(__file__).with_name("library")
@@ -53,16 +57,7 @@ _KEYS = {"name", "title", "description", "param", "fill", "lint-accept"}
 _FILL = re.compile(r"^(?P<param>[A-Za-z_][A-Za-z0-9_]*)\s*<-\s*(?P<cypher>\S.*)$")
 _VARIANT_KEYS = {"lint-accept"}
 
-# Clauses that change the graph or reach outside it. CALL is included because a procedure may
-# write (Neo4j) or load files (LadybugDB); a read-only canned query never needs one.
-WRITE_CLAUSES = (
-    "CREATE", "MERGE", "DELETE", "DETACH", "SET", "REMOVE", "DROP", "ALTER",
-    "COPY", "LOAD", "INSTALL", "ATTACH", "IMPORT", "EXPORT", "CALL", "FOREACH",
-)  # fmt: skip
-_WRITE = re.compile(r"\b(" + "|".join(WRITE_CLAUSES) + r")\b", re.IGNORECASE)
 _PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-# String literals, quoted identifiers and comments, blanked before scanning for clauses and parameters.
-_LITERAL = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL)
 
 
 class LibraryError(ValueError):
@@ -114,16 +109,6 @@ class Query:
             if p.name == name:
                 return p
         raise KeyError(name)
-
-
-def strip_literals(cypher: str) -> str:
-    """The text with string literals, quoted names and comments blanked (same length)."""
-    return _LITERAL.sub(lambda m: " " * len(m.group(0)), cypher)
-
-
-def write_clauses(cypher: str) -> list[str]:
-    """Write (or side-effecting) clauses used by a Cypher text, upper-cased, in order of appearance."""
-    return [m.group(1).upper() for m in _WRITE.finditer(strip_literals(cypher))]
 
 
 def used_params(cypher: str) -> set[str]:
@@ -199,7 +184,7 @@ def _parse_fill(path: Path, spec: str, params: tuple[Param, ...]) -> Fill:
     declared = {p.name: p for p in params}
     if name not in declared or declared[name].type != "string":
         raise LibraryError(f"{path}: fill names {name!r}, which is not a declared string parameter")
-    if write_clauses(cypher):
+    if refused_clauses(cypher):
         raise LibraryError(f"{path}: fill for {name!r} contains write clauses")
     undeclared = used_params(cypher) - set(declared)
     if undeclared:
@@ -210,10 +195,9 @@ def _parse_fill(path: Path, spec: str, params: tuple[Param, ...]) -> Fill:
 def _check_body(path: Path, body: str, allow_write: bool) -> bool:
     if not body:
         raise LibraryError(f"{path}: no Cypher after the header")
-    bare = strip_literals(body).rstrip().rstrip(";")
-    if ";" in bare:
+    if statement_count(body) > 1:
         raise LibraryError(f"{path}: more than one statement (';' inside the query)")
-    writes = write_clauses(body)
+    writes = refused_clauses(body)
     if writes and not allow_write:
         raise LibraryError(
             f"{path}: contains write clause(s) {', '.join(dict.fromkeys(writes))}; "

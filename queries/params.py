@@ -49,6 +49,16 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
+#: The stores' integers are 64-bit; a larger one would fail inside the engine's binding instead.
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
+def check_int64(value: int) -> int:
+    if not INT64_MIN <= value <= INT64_MAX:
+        raise ValueError(f"{value} is out of range (integers are 64-bit: {INT64_MIN} to {INT64_MAX})")
+    return value
+
+
 def parse_value(type_name: str, text: str) -> Any:
     """Convert the text form of a value (command line, header default) to ``type_name``; ValueError if it is not one."""
     if type_name == "string":
@@ -56,9 +66,9 @@ def parse_value(type_name: str, text: str) -> Any:
     stripped = text.strip()
     if type_name == "int":
         try:
-            return int(stripped)
-        except ValueError:
-            raise ValueError(f"{text!r} is not an integer") from None
+            return check_int64(int(stripped))
+        except ValueError as exc:
+            raise ValueError(f"{text!r} is not an integer" if "range" not in str(exc) else str(exc)) from None
     if type_name == "float":
         try:
             return float(stripped)
@@ -86,6 +96,8 @@ def coerce(param: Param, value: Any) -> Any:
     # bool is an int subclass and datetime a date subclass: neither may pass for the other.
     if param.type == "int" and isinstance(value, bool):
         raise ValueError(f"{value!r} is not an integer")
+    if param.type == "int" and isinstance(value, int):
+        check_int64(value)
     if param.type == "float" and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     if param.type == "date" and isinstance(value, dt.datetime):

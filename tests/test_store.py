@@ -170,10 +170,10 @@ def test_build_interrupted_between_batches_leaves_a_store_the_next_build_complet
         store.ingest(articles)
     assert calls["n"] == 3
     with open_store(path, read_only=True) as store:
-        # A transaction rolls back; a bulk rewrite is flagged as unfinished for readers and builders.
-        assert store.complete is (not bulk)
-    if not bulk:
-        assert dump_store(path) == before
+        # Both write into a new file beside the store, which is dropped: the store is as it was.
+        assert store.complete
+    assert dump_store(path) == before
+    assert not (tmp_path / "g.lbdb.new").exists()
     monkeypatch.setattr(embedded, "_between_batches", lambda: None)
     with open_store(path) as store:
         store.ingest(articles)
@@ -223,29 +223,23 @@ def test_build_killed_midway_leaves_a_consistent_store_that_the_next_build_compl
         "0.0" if bulk else "1.0",
     )
     assert killed.returncode == 9, killed.stderr
-    with open_store(path, read_only=True) as store:
-        assert store.complete is (not bulk)
-        stored = set(store.stored_extractions())
-    if bulk:
-        # The articles are copied first (labels in order) and made durable at once, so the kill,
-        # after them, lost none: the next build completes the store without being given any.
-        assert stored == {a.article.id for a in articles}
-    else:
-        assert dump_store(path) == before
+    # The kill hit the new file beside the store: the store opens with its previous content.
+    assert dump_store(path) == before
     with open_store(path) as store:
-        store.ingest([] if bulk else articles)
+        store.ingest(articles)  # and the stale new file left by the kill is no obstacle
     assert dump_store(path) == fresh(tmp_path / "all.lbdb", articles)
+    assert not (tmp_path / "g.lbdb.new").exists()
 
 
-def test_a_bulk_write_killed_once_marked_complete_has_every_row(tmp_path: Path) -> None:
+@pytest.mark.parametrize("bulk", [False, True], ids=["transaction", "bulk-rewrite"])
+def test_a_write_killed_just_after_the_swap_has_every_row(tmp_path: Path, bulk: bool) -> None:
     path = tmp_path / "g.lbdb"
     articles = corpus()
     with open_store(path) as store:
         store.ingest(articles[:2])
     data = tmp_path / "articles.json"
     data.write_text(json.dumps([a.to_json() for a in articles]), encoding="utf-8")
-    # Rows copied without a checkpoint are lost by a killed process: the store must not say
-    # complete before they are durable.
+    # Killed right after the new file was renamed over the store, before it is opened again.
     killed = _run_python(
         """
         import json, os, sys
@@ -253,19 +247,20 @@ def test_a_bulk_write_killed_once_marked_complete_has_every_row(tmp_path: Path) 
         import danvan.graph.store.embedded as embedded
         from danvan.graph.model import Extraction
         exs = [Extraction.from_json(x) for x in json.loads(Path(sys.argv[2]).read_text())]
-        embedded.BULK_FRACTION = 0.0
+        embedded.BULK_FRACTION = float(sys.argv[3])
         embedded.BULK_MIN = 0
-        set_state = embedded.EmbeddedStore._set_state
-        def set_state_then_die(self, state):
-            set_state(self, state)
-            if state == embedded.COMPLETE:
+        replace = os.replace
+        def replace_then_die(src, dst):
+            replace(src, dst)
+            if Path(dst) == Path(sys.argv[1]):
                 os._exit(9)
-        embedded.EmbeddedStore._set_state = set_state_then_die
+        embedded.os.replace = replace_then_die
         with embedded.open_store(Path(sys.argv[1])) as store:
             store.ingest(exs)
         """,
         str(path),
         str(data),
+        "0.0" if bulk else "1.0",
     )
     assert killed.returncode == 9, killed.stderr
     with open_store(path, read_only=True) as store:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from danvan.graph import places
+from danvan.graph.atomic_file import write_text_atomic
 from danvan.graph.ids import fold
 from danvan.graph.knowledge import KnowledgeGraph
 from danvan.graph.schema import SCHEMA
@@ -95,7 +96,7 @@ def write_index(
     add("Whole graph", "all", None, "whole-graph.html")
 
     index = out_dir / "index.html"
-    index.write_text(_index_html(kg, links), encoding="utf-8")
+    write_text_atomic(index, _index_html(kg, links))
     return index, links
 
 

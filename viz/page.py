@@ -24,6 +24,7 @@ from typing import Any
 
 import networkx as nx
 
+from danvan.graph.atomic_file import write_text_atomic
 from danvan.graph.ids import fold
 from danvan.graph.knowledge import KnowledgeGraph
 from danvan.graph.schema import SCHEMA
@@ -276,6 +277,5 @@ def write_map(
     *,
     library: str | None = None,
 ) -> Path:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_page(kg, selection, articles, library=library), encoding="utf-8")
+    write_text_atomic(out, render_page(kg, selection, articles, library=library))
     return out

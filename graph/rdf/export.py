@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from danvan.graph.atomic_file import atomic_text
 from danvan.graph.knowledge import KnowledgeGraph
 from danvan.graph.rdf.iris import normalize_base
 from danvan.graph.rdf.triples import Projection
@@ -37,9 +38,9 @@ def _open(out: Path | None) -> Iterator[TextIO]:
             stream.flush()
             stream.detach()
         return
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8", errors="replace", newline="\n", buffering=1 << 20) as stream:
-        yield stream
+    # written beside and renamed into place: a failure never leaves a truncated file
+    with atomic_text(out, errors="replace", buffering=1 << 20) as handle:
+        yield handle
 
 
 def write_rdf(

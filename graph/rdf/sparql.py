@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import io
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -214,8 +215,28 @@ def _turtle(triples: ox.QueryTriples) -> str:
     return text.decode("utf-8")
 
 
-def run_query(store: ox.Store, query: str) -> QueryResult | str:
-    """SELECT and ASK give a :class:`QueryResult`; CONSTRUCT and DESCRIBE give Turtle text."""
+# IRIs, strings (long and short forms) and comments, blanked before looking for SERVICE.
+_SPARQL_SKIPPED = re.compile(
+    r"""<[^<>"{}|^`\\\s]*>|'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|#[^\n]*""",
+    re.DOTALL,
+)
+# Not a variable (?service), a prefixed name (ex:service) or part of a longer name.
+_SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE(?![\w:-])", re.IGNORECASE)
+
+
+def uses_service(query: str) -> bool:
+    """Whether ``query`` has a ``SERVICE`` clause (federation: pyoxigraph would fetch the address)."""
+    return bool(_SERVICE.search(_SPARQL_SKIPPED.sub(" ", query)))
+
+
+def run_query(store: ox.Store, query: str, allow_service: bool = False) -> QueryResult | str:
+    """SELECT and ASK give a :class:`QueryResult`; CONSTRUCT and DESCRIBE give Turtle text.
+
+    ``SERVICE`` is refused unless ``allow_service``: pyoxigraph follows it to any address, and
+    has no switch to stop it (measured: a local HTTP server received the request).
+    """
+    if not allow_service and uses_service(query):
+        raise SparqlError("refused: SERVICE (federated query) reaches the network; pass --allow-service to allow it")
     try:
         result = store.query(query, prefixes=dict(MAPPING.prefixes), use_default_graph_as_union=True)
         if isinstance(result, ox.QueryBoolean):

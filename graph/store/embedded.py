@@ -10,26 +10,29 @@ Writing model (why it is safe to re-run and to kill):
   row ``MERGE`` is far slower here (measured: 5,000 MERGEs ~3 s; a COPY of 400,000 rows ~5 s).
   Changed nodes are updated with ``LOAD FROM ... MATCH ... SET``; a changed relationship is deleted
   and copied again.
-- A small difference is applied in one transaction: an exception rolls it back and a killed process
-  leaves an uncommitted write-ahead log that LadybugDB discards when the file is next opened.
-- A large one (a first build, or many new articles) is a *bulk rewrite* of auto-committed COPYs,
-  one per table, with a single checkpoint at the end (:meth:`EmbeddedStore._one_checkpoint`). The
-  same COPYs in one explicit transaction cost more (measured on the corpus, ~100,000 nodes and
-  relationships: 1.5 s against 1.2 s; an earlier measurement at 200,000 rows: 8.3 s against 3.3 s,
-  most of it at COMMIT), so the bulk path marks the store ``state = writing`` first, rebuilds every
-  table except ``Article`` from scratch, and marks it ``complete`` last, once the checkpoint has
-  made the COPYs durable. The ``Article`` rows (each with its extraction) are only ever added or
-  replaced, one atomic and durable statement at a time (a COPY to them is checkpointed at once), so
-  after a crash the stored extractions plus the articles given again always cover everything, and
-  the next build, seeing ``writing``, rewrites the whole graph from them.
+- Nothing is written into the store in place. A write makes a new store beside it
+  (``graph.lbdb.new``), checkpoints and closes it, checks that no write-ahead log is left (a
+  checkpoint that failed), and only then renames it over the store (:meth:`EmbeddedStore._replace`).
+  A full disk, any other failure or a killed process leaves the store as it was, openable, with
+  its previous content; the free space is checked before starting. A failure raises
+  :class:`StoreError` (:class:`DiskFullError` for a full disk) saying the store is unchanged.
+- A small difference starts from a copy of the store and is applied in one transaction there.
+- A large one (a first build, or many new articles) is a *bulk rewrite*: every table is filled
+  with ``COPY`` into an empty new store, with a single checkpoint at the end
+  (:meth:`EmbeddedStore._one_checkpoint`); the same COPYs in one explicit transaction cost more
+  (measured on the corpus, ~100,000 nodes and relationships: 1.5 s against 1.2 s).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
+import gc
 import json
+import os
 import re
+import shutil
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -40,11 +43,13 @@ from typing import Any
 import ladybug as lb
 import pyarrow as pa
 
+from danvan.graph.atomic_file import describe_os_error
 from danvan.graph.build import build_graph, extraction_json, gc_paused
 from danvan.graph.judgements import Judgement, judgements_digest
 from danvan.graph.knowledge import KnowledgeGraph, edge_key
 from danvan.graph.model import Extraction
 from danvan.graph.schema import SCHEMA, Property
+from danvan.graph.store.cypher_guard import RefusedQuery, check_read_only
 from danvan.graph.store.ddl import META_TABLE, ddl_statements
 from danvan.graph.store.result import QueryResult
 
@@ -57,13 +62,12 @@ BULK_FRACTION = 0.2
 BULK_MIN = 10_000
 #: Metadata key: digest of the judgements the stored graph was built with (a change rebuilds it).
 JUDGEMENTS_KEY = "judgements"
-#: Values of the ``state`` metadata key.
+#: Values of the ``state`` metadata key (``writing``: left by an interrupted in-place bulk write of
+#: an earlier version; the next build rewrites such a store whole).
 COMPLETE, WRITING = "complete", "writing"
 #: Metadata key and value naming the rule article ids follow (see graph.ids.article_id). A store without
 #: it was built when ids came from the article's text: building into it would duplicate every article.
 ARTICLE_IDS_KEY, ARTICLE_IDS = "article_ids", "record-url-location"
-#: The table a bulk rewrite keeps (and only adds to or updates): it holds the extractions.
-KEPT_LABEL = "Article"
 
 _ARROW_TYPES: dict[str, pa.DataType] = {
     "STRING": pa.string(),
@@ -73,9 +77,6 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "BOOL": pa.bool_(),
     "STRING[]": pa.list_(pa.string()),
 }
-# Transaction control at the start of a statement would end the READ ONLY transaction that
-# guards a read-only query; a word such as "commit" inside a string or a name is harmless.
-_TX_CONTROL = re.compile(r"(^|;)\s*(BEGIN|COMMIT|ROLLBACK|CHECKPOINT)\b", re.IGNORECASE)
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``: called as a build advances (the CLI draws a bar from it)."""
@@ -138,8 +139,8 @@ class EmbeddedStore:
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no graph database here (run `danvan build` first or pass --db)")
-        if not read_only:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not read_only and not self.path.exists():
+            _create_store(self.path)
         try:
             self.db = lb.Database(str(self.path), read_only=read_only)
             self.conn = lb.Connection(self.db)
@@ -153,8 +154,19 @@ class EmbeddedStore:
 
     # ------------------------------------------------------------------ lifecycle
     def close(self) -> None:
-        self.conn.close()
-        self.db.close()
+        try:
+            self.conn.close()
+            self.db.close()
+        except RuntimeError:
+            # A close whose checkpoint failed (a full disk) leaves the engine holding the file open,
+            # so deleting it would free no space: drop the engine's handles all the same.
+            for name in ("_database", "_pybind_database"):
+                handle = getattr(self.db, name, None)
+                setattr(self.db, name, None)
+                with contextlib.suppress(RuntimeError):
+                    if handle is not None:
+                        handle.close()
+            raise StoreError(f"{self.path}: closing the store failed (is the disk full?)") from None
 
     def _tables(self) -> set[str]:
         return {str(row[1]) for row in self._rows("CALL show_tables() RETURN *")}
@@ -203,21 +215,51 @@ class EmbeddedStore:
         return list(table.to_pylist())
 
     def query(self, cypher: str, params: dict[str, Any] | None = None, read_only: bool = True) -> QueryResult:
-        """Run Cypher (values only as ``params``). Read-only queries run in a READ ONLY transaction,
-        which LadybugDB enforces itself; a write there raises :class:`ReadOnlyError`."""
-        if read_only and _TX_CONTROL.search(cypher):
-            raise ReadOnlyError("transaction control (BEGIN/COMMIT/ROLLBACK) is not allowed in a read-only query")
+        """Run Cypher (values only as ``params``).
+
+        A read-only query is held in three places: :func:`cypher_guard.check_read_only` refuses the
+        clauses the engine would run even read-only (files, extensions, settings; see that module);
+        the text is *prepared*, and a prepared statement is one statement (LadybugDB refuses
+        several, see below); and it runs in a read-only database or a ``READ ONLY`` transaction,
+        where the engine refuses any write to the graph. A refusal raises :class:`ReadOnlyError`.
+        A write (``read_only=False``) runs on a copy of the store that replaces it once complete.
+        """
+        if read_only:
+            try:
+                check_read_only(cypher)
+            except RefusedQuery as exc:
+                raise ReadOnlyError(str(exc)) from None
         if not read_only and self.read_only:
             raise ReadOnlyError(f"{self.path} is open read-only; writing needs --write")
+        if not read_only:
+            # A write goes to a copy that replaces the store once complete, as a build's does.
+            written: list[QueryResult] = []
+            self._replace(
+                _store_bytes(self.path) + _MARGIN_BYTES,
+                lambda new: written.append(new._run(cypher, params, read_only=False)),
+                copy=True,
+            )
+            return written[0]
+        return self._run(cypher, params, read_only=True)
+
+    def _run(self, cypher: str, params: dict[str, Any] | None, read_only: bool) -> QueryResult:
+        """Run the query here, as :meth:`query` decided (guarded already when ``read_only``)."""
         wrap = read_only and not self.read_only
         if wrap:
             self.conn.execute("BEGIN TRANSACTION READ ONLY")
         try:
-            result = self.conn.execute(cypher, params or {})
+            if read_only:
+                # With parameters the driver prepares the statement, and LadybugDB prepares one
+                # statement only ("We do not support prepare multiple statements"); without any it
+                # would run the text as a script. A parameter the text does not use is allowed, and
+                # also stops the driver looking up ``LOAD FROM name`` among the caller's variables.
+                result = self.conn.execute(cypher, {**(params or {}), "__danvan_prepared": True})
+            else:
+                result = self.conn.execute(cypher, params or {})
             results = result if isinstance(result, list) else [result]
             last = results[-1]
             out = QueryResult(columns=list(last.get_column_names()), rows=[list(r) for r in last.get_all()])
-        except RuntimeError as exc:
+        except (RuntimeError, TypeError) as exc:
             if wrap:
                 # LadybugDB ends the transaction itself on most errors; make sure it is gone.
                 with contextlib.suppress(RuntimeError):
@@ -374,29 +416,32 @@ class EmbeddedStore:
         empty = not any(self._rows(f"MATCH (n:{label}) RETURN 1 LIMIT 1") for label in SCHEMA.labels)
         old = KnowledgeGraph() if empty else self.load_graph()
         plan = _Plan.diff(old, kg)
+        if complete and plan.total() == 0:
+            return plan.report
         size = len(kg) + kg.g.number_of_edges()
         if complete and (plan.total() <= BULK_FRACTION * size or plan.total() <= BULK_MIN):
-            self.conn.execute("BEGIN TRANSACTION")
-            try:
-                plan.apply(self, progress, bulk=False)
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self._rollback()
-                raise
+            # A copy of the store takes the transaction; the store itself is never written.
+            filled = {a["label"] for _, a in old.g.nodes(data=True)} | {a["type"] for *_, a in old.g.edges(data=True)}
+
+            def transaction(new: EmbeddedStore) -> None:
+                new.conn.execute("BEGIN TRANSACTION")
+                try:
+                    plan.apply(new, progress, bulk=False)
+                    new.conn.execute("COMMIT")
+                except BaseException:
+                    new._rollback()
+                    raise
+
+            self._replace(_store_bytes(self.path) + _plan_bytes(plan, filled), transaction, copy=True)
             return plan.report
-        # Bulk rewrite: everything but the articles is dropped and copied anew.
-        self._set_state(WRITING)
-        with self._one_checkpoint():
-            if len(old):
-                self._recreate_tables(keep=KEPT_LABEL)
-            articles_only = KnowledgeGraph()
-            for node_id, attrs in old.nodes(KEPT_LABEL):
-                articles_only.g.add_node(node_id, **attrs)
-            bulk = plan if len(old) == 0 else _Plan.diff(articles_only, kg)
-            bulk.apply(self, progress, bulk=True)
-        # Only now, after the checkpoint made every COPY durable: marked complete any earlier, a
-        # crash could leave a store that says complete and has lost rows.
-        self._set_state(COMPLETE)
+        # Bulk rewrite: the whole graph is copied into a new, empty file.
+        everything = _Plan.everything(kg)
+
+        def rewrite(new: EmbeddedStore) -> None:
+            with new._one_checkpoint():
+                everything.apply(new, progress, bulk=True)
+
+        self._replace(_plan_bytes(everything, set()), rewrite, copy=False)
         return plan.report
 
     @contextmanager
@@ -405,10 +450,9 @@ class EmbeddedStore:
 
         LadybugDB checkpoints (writes the pages and syncs the file) after each auto-committed COPY;
         over the ~30 COPYs of a bulk write that cost more than the COPYs themselves (measured on the
-        corpus, open to close: 1.4-2.5 s with them, 1.1-1.3 s without). But a COPY skips the
-        write-ahead log: until a checkpoint, a killed process loses its rows (measured). The tables
-        rebuilt from scratch can lose them, ``state = writing`` sends the next build to rewrite
-        them; the kept Article table cannot, so :meth:`_Plan.apply` checkpoints after copying to it.
+        corpus, open to close: 1.4-2.5 s with them, 1.1-1.3 s without). A COPY skips the write-ahead
+        log, so until the checkpoint a killed process loses its rows: harmless here, the file being
+        written is a new one that replaces the store only once complete (:meth:`_replace`).
         """
         self.conn.execute("CALL auto_checkpoint=false")
         try:
@@ -417,21 +461,74 @@ class EmbeddedStore:
             self.conn.execute("CALL auto_checkpoint=true")
         self.conn.execute("CHECKPOINT")
 
-    def _recreate_tables(self, keep: str) -> None:
-        """Drop every relationship table and every node table but ``keep``; create them empty again."""
-        self.conn.execute("BEGIN TRANSACTION")
+    def _replace(self, needed: int, write: Callable[[EmbeddedStore], None], copy: bool) -> None:
+        """``write`` into a store beside this one, which replaces this one only once complete.
+
+        ``copy``: start from a copy of this store (for a transaction), else from an empty one (a
+        bulk rewrite). The free space is checked first (``needed`` bytes, an estimate); the new
+        file is checkpointed and closed, and must leave no write-ahead log behind, before it is
+        renamed over the store. Any failure, a full disk included, removes the new file and raises
+        :class:`StoreError` (:class:`DiskFullError`): the store is unchanged. A killed process
+        leaves at most a stale new file, removed by the next write.
+        """
+        new_path = _beside(self.path)
+        _remove_store_files(new_path)
+        _remove_store_files(_beside(new_path))  # where a killed _create_store left it
+        _check_space(self.path, needed)
+        # Not a context manager: its __exit__ would hold the traceback (and with it the engine's
+        # handles on the new file) while the failure is cleaned up.
         try:
-            for rel in SCHEMA.rels:
-                self.conn.execute(f"DROP TABLE IF EXISTS {rel.type}")
-            for node in SCHEMA.nodes:
-                if node.label != keep:
-                    self.conn.execute(f"DROP TABLE IF EXISTS {node.label}")
-            for statement in ddl_statements():
-                self.conn.execute(statement)
-            self.conn.execute("COMMIT")
+            if copy:
+                for suffix in ("", ".wal"):
+                    source = Path(f"{self.path}{suffix}")
+                    if source.exists():
+                        shutil.copyfile(source, f"{new_path}{suffix}")
+            else:
+                _create_store(new_path)
+            new = EmbeddedStore(new_path)
+            try:
+                if not copy:
+                    new._copy_meta(self)
+                write(new)
+                new.conn.execute("CHECKPOINT")
+            finally:
+                new.close()
+            _check_closed(new_path)
+        except (RuntimeError, OSError, StoreError) as exc:
+            error = _write_error(self.path, exc)
+            # The traceback's frames hold the engine's handles on the new file (measured: its
+            # descriptor stays open after close()); deleted while held, it would free no space.
+            exc.__traceback__ = None
+            del exc
+            gc.collect()
+            _remove_store_files(new_path)
+            raise error from None
         except BaseException:
-            self._rollback()
+            _remove_store_files(new_path)
             raise
+        self._swap_in(new_path)
+
+    def _copy_meta(self, source: EmbeddedStore) -> None:
+        """Metadata of ``source`` other than the schema version (already written) and the write state."""
+        rows = source._rows(f"MATCH (m:{META_TABLE}) RETURN m.key, m.value")
+        for key, value in rows:
+            if key not in ("schema_version", "state"):
+                self.conn.execute(f"MERGE (m:{META_TABLE} {{key: $k}}) SET m.value = $v", {"k": key, "v": value})
+
+    def _swap_in(self, new_path: Path) -> None:
+        """Close this store, rename the complete ``new_path`` over it and open it again."""
+        self.close()
+        # The old store was only read, and closed cleanly: any log beside it would be replayed
+        # onto the new file at the next open, so it goes first.
+        _remove_sidecars(self.path)
+        os.replace(new_path, self.path)
+        _remove_sidecars(new_path)
+        _sync_folder(self.path.parent)
+        try:
+            self.db = lb.Database(str(self.path))
+            self.conn = lb.Connection(self.db)
+        except RuntimeError as exc:
+            raise StoreError(_open_error(self.path, exc)) from None
 
     def _rollback(self) -> None:
         # LadybugDB ends the transaction itself when a statement fails; a second ROLLBACK would
@@ -458,9 +555,153 @@ def _open_error(path: Path, exc: RuntimeError) -> str:
         held = re.search(r"Lock is held by PID (\d+)", text)
         who = f" (process {held.group(1)})" if held else ""
         return f"{path} is locked by another process{who}; close the other danvan or use another --db"
+    if "checkpoint recovery is pending" in text:
+        return (
+            f"{path}: an earlier write stopped during a checkpoint; run `danvan build FOLDER --db {path}` "
+            "(any folder, an empty one will do) to finish it, then run this command again"
+        )
+    if "wal file is corrupted" in text.lower():
+        return (
+            f"{path}: its write-ahead log {path.name}.wal is damaged (an earlier write ran out of space); "
+            f"move {path}.wal away to open the store as it was before that write"
+        )
     if "empty database under READ ONLY" in text:
         return f"{path}: no graph database here (run `danvan build` first or pass --db)"
     return f"{path}: cannot open the graph database: {text.split('. See the docs')[0]}"
+
+
+class DiskFullError(StoreError):
+    """The disk filled up (or would have) during a write; the store was left as it was."""
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        extra = f" ({detail})" if detail else ""
+        super().__init__(f"{path}: no space left on device; the store is unchanged{extra}")
+
+
+#: Per table holding rows, what a fresh store file takes before its rows (measured with ladybug 0.22:
+#: the five seed articles, 24 tables with rows and 269 nodes and relationships, make a 6.3 MiB file).
+_TABLE_BYTES = 256 * 1024
+#: Beside the copy a transaction needs room for its write-ahead log and checkpoint.
+_MARGIN_BYTES = 2 * 1024 * 1024
+
+
+def _mib(n: int) -> str:
+    return f"{n / 2**20:.1f} MiB"
+
+
+def _check_space(path: Path, needed: int) -> None:
+    """Refuse a write before it starts when the disk has less room than it will take."""
+    free = shutil.disk_usage(path.parent).free
+    if free < needed:
+        raise DiskFullError(path, f"the write needs about {_mib(needed)}, {_mib(free)} free")
+
+
+def _beside(path: Path) -> Path:
+    """Where a write builds the store that replaces ``path``."""
+    return path.with_name(path.name + ".new")
+
+
+def _store_bytes(path: Path) -> int:
+    return sum(Path(f"{path}{s}").stat().st_size for s in ("", ".wal") if Path(f"{path}{s}").exists())
+
+
+def _text_bytes(*groups: dict[str, list[NodeItem]]) -> int:
+    """Twice the bytes of the nodes' text properties (article extractions dominate): a lower bound."""
+    total = 0
+    for group in groups:
+        for items in group.values():
+            for _, attrs in items:
+                total += sum(len(v) for v in attrs.values() if isinstance(v, str))
+    return 2 * total
+
+
+def _plan_bytes(plan: _Plan, filled: set[str]) -> int:
+    """What writing ``plan`` adds to a store whose tables ``filled`` already hold rows (an estimate)."""
+    tables = {label for label, items in plan.new_nodes.items() if items and label not in filled}
+    tables |= {rel_type for (rel_type, _, _), rels in plan.new_rels.items() if rels and rel_type not in filled}
+    return _TABLE_BYTES * len(tables) + _text_bytes(plan.new_nodes, plan.changed_nodes) + _MARGIN_BYTES
+
+
+#: Files LadybugDB keeps beside a store (seen with 0.22): its log, the log being checkpointed, the
+#: pages of a checkpoint in progress and the checkpoint's locks.
+_SIDECARS = (".wal", ".wal.checkpoint", ".shadow", ".checkpoint.apply.lock", ".checkpoint.intent.lock")
+#: Those that hold data a later open would replay onto the file.
+_LOGS = (".wal", ".wal.checkpoint", ".shadow")
+
+
+def _remove_sidecars(path: Path) -> None:
+    for suffix in _SIDECARS:
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _remove_store_files(path: Path) -> None:
+    Path(path).unlink(missing_ok=True)
+    _remove_sidecars(path)
+
+
+def _sync_folder(folder: Path) -> None:
+    # The rename is durable only once the folder is; not every platform can open a folder.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _check_closed(path: Path) -> None:
+    """A cleanly closed store leaves no log to replay: one left behind means the last checkpoint failed."""
+    for suffix in _LOGS:
+        left = Path(f"{path}{suffix}")
+        if left.exists() and left.stat().st_size > 0:
+            raise OSError(f"the final checkpoint did not complete ({left.name} left behind)")
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    return getattr(exc, "errno", None) == errno.ENOSPC or "no space left on device" in str(exc).lower()
+
+
+def _write_error(path: Path, exc: BaseException) -> StoreError:
+    if _is_disk_full(exc) or shutil.disk_usage(path.parent).free < _MARGIN_BYTES:
+        return DiskFullError(path)
+    if isinstance(exc, StoreError):
+        return StoreError(f"{str(exc).rstrip('.')}; the store is unchanged")
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return StoreError(f"{path}: cannot write beside the store: {describe_os_error(exc)}; the store is unchanged")
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return StoreError(f"{path}: the write failed: {text}; the store is unchanged")
+
+
+def _create_store(path: Path) -> None:
+    """An empty store with the schema at ``path``, made beside it and renamed into place when complete."""
+    new_path = _beside(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_store_files(new_path)
+        db = lb.Database(str(new_path))
+        try:
+            conn = lb.Connection(db)
+            conn.execute("BEGIN TRANSACTION")
+            for statement in ddl_statements():
+                conn.execute(statement)
+            conn.execute(f"CREATE (:{META_TABLE} {{key: 'schema_version', value: $v}})", {"v": SCHEMA.version})
+            conn.execute("COMMIT")
+            conn.execute("CHECKPOINT")
+            conn.close()
+        finally:
+            db.close()
+        _check_closed(new_path)
+        _remove_sidecars(path)
+        os.replace(new_path, path)
+        _remove_sidecars(new_path)
+        _sync_folder(path.parent)
+    except (RuntimeError, OSError) as exc:
+        with contextlib.suppress(OSError):
+            _remove_store_files(new_path)
+        if _is_disk_full(exc):
+            raise DiskFullError(path) from None
+        text = describe_os_error(exc) if isinstance(exc, OSError) else " ".join(str(exc).split())
+        raise StoreError(f"{path}: cannot create the graph database: {text}") from None
 
 
 def _same(a: dict[str, Any], b: dict[str, Any], props: tuple[Property, ...]) -> bool:
@@ -630,9 +871,6 @@ class _Plan:
                     # of a few rows, and far less for many (measured on the corpus: 1.2 s for the
                     # whole write with COPY only, 1.3 s with LOAD FROM under 5,000 rows).
                     store._copy(label, data)
-                    if label == KEPT_LABEL:
-                        # Durable before the next batch: a crash must never lose a stored extraction.
-                        conn.execute("CHECKPOINT")
                 else:
                     data = data.rename_columns(["k"] + [f"c{i}" for i in range(len(names))])
                     conn.execute(f"LOAD FROM $df CREATE (n:{label} {{id: k, {values}}})", {"df": data})

@@ -21,6 +21,7 @@ is never printed (``repr`` leaves it out, errors replace it with ``***``).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -39,6 +40,12 @@ from danvan.graph.schema import SCHEMA
 from danvan.graph.store import neo4j_statements as stmts
 from danvan.graph.store import neo4j_sync as sync
 from danvan.graph.store.result import QueryResult
+
+# The driver logs its failed attempts ("Unable to retrieve routing information") at WARNING; with
+# no handler configured, Python prints them bare on standard error, before the one-line error that
+# reports the same failure. A NullHandler silences that fallback; an application that configures
+# logging still receives the records.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 class Neo4jStoreError(RuntimeError):
