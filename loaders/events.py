@@ -77,8 +77,11 @@ ROLE_RE = re.compile(
     r"|(?<![\w])Về phía\s+(?:[^\s,;.]+\s+){1,5}?có)"
     r"|(?P<speak>phát biểu|đọc diễn văn|tuyên đọc|đọc (?:thông điệp|diễn văn|báo cáo|tham luận)|"
     r"trình bày(?:\s+tham luận)?|báo cáo(?=\s+(?:tham luận|tại))|"
-    r"kết luận(?=\s+(?:hội|buổi|phiên|tại))))"
-    r"(?![\w])",
+    r"kết luận(?=\s+(?:hội|buổi|phiên|tại)))"
+    # "A báo cáo kết quả thẩm tra": reporting to the meeting, but only as the verb of names before it; at the
+    # head of a clause "báo cáo" is mostly a noun ("Báo cáo của UBND tỉnh cho thấy ...")
+    r"|(?<!nghe )(?<!của )(?<!các )(?<!bản )(?P<report>báo cáo)(?!\s+(?:của|viên|với\s+phóng))"
+    r")(?![\w])",
     re.IGNORECASE,
 )
 
@@ -114,9 +117,16 @@ def _event_name(text: str, start: int, end: int) -> str:
     return name[:1].upper() + name[1:]
 
 
+#: A verb that only governs the names before it (see ``report`` in ROLE_RE).
+_AFTER_ONLY = "SPOKE_AT/after"
+
+
 def _roles_in(sentence: Sentence) -> list[tuple[int, str]]:
     found = []
     for match in ROLE_RE.finditer(sentence.text):
+        if match.group("report"):
+            found.append((match.start(), _AFTER_ONLY))
+            continue
         role = CHAIR if match.group("chair") else ATTEND if match.group("attend") else SPEAK
         found.append((match.start(), role))
     return found
@@ -136,7 +146,7 @@ def find_events(ctx: Context) -> None:
     lead_sentence = next((s for s in ctx.sentences if not s.is_title), None)
     for index in sorted(mentions):
         sentence = ctx.sentences[index]
-        roles = _roles_in(sentence) if sentence.persons else []
+        roles = [r for r in _roles_in(sentence) if r[1] != _AFTER_ONLY] if sentence.persons else []
         lead = dates.leading_date(sentence.text, published)
         for match in KIND_RE.finditer(sentence.text):
             before = sentence.text[: match.start()]
@@ -373,13 +383,24 @@ def assign_roles(ctx: Context) -> None:
         pending: list[str] = []
         pending_end = 0
         lead: str | None = None
+        lead_end = 0
         last_group: list[str] = []
         last_end = -1
         for pos, is_role, role, person in tokens:
             if is_role or person is None:
                 verb = ROLE_RE.match(sentence.text, pos)
-                joined = last_end >= 0 and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", sentence.text[last_end:pos])
-                near = pos - pending_end <= _TRAILING_GAP or _APPOSITIVE_GAP.fullmatch(sentence.text, pending_end, pos)
+                joined = last_end >= 0 and _JOINED.fullmatch(sentence.text, last_end, pos)
+                near = (
+                    pos - pending_end <= _TRAILING_GAP
+                    or _APPOSITIVE_GAP.fullmatch(sentence.text, pending_end, pos)
+                    or _titles_only(sentence, pending_end, pos, chains)
+                )
+                after_only = role == _AFTER_ONLY
+                role = SPEAK if after_only else role
+                if after_only and not (pending and near) and not (joined and last_group):
+                    pending = []
+                    last_end = verb.end() if verb else pos
+                    continue
                 if pending and near:
                     for name in pending:
                         _role_fact(ctx, name, role, event, sentence)
@@ -399,13 +420,16 @@ def assign_roles(ctx: Context) -> None:
                     lead = role
                     last_group = []
                     governed_end = -1
-                last_end = verb.end() if verb else pos
+                lead_end = verb.end() if verb else pos
+                last_end = lead_end
             else:
                 name = person.name
                 last_end = -1
                 start = person.start - sentence.start
                 if lead is not None and governed_end >= 0 and not _list_gap(sentence, governed_end, start, chains):
                     lead = None  # "Phát biểu, A mong muốn ... các đồng chí B và C tiếp tục": B, C are not speakers
+                if lead is not None and governed_end < 0 and _NOT_GOVERNED.search(sentence.text, lead_end, start):
+                    lead = None  # "Ban Thẩm tra ... tham dự Đại hội gồm 5 người, do bà A làm Trưởng ban"
                 if (
                     lead is not None
                     and _OWNER_BEFORE.search(sentence.text, max(0, start - 24), start)
@@ -434,13 +458,59 @@ _LIST_GAP = re.compile(
 )
 
 
-def _list_gap(sentence: Sentence, a: int, b: int, chains: list[tuple[int, int]]) -> bool:
-    """Whether sentence.text[a:b] only separates items of a list of persons (titles aside)."""
+#: Items of an attendance list set off by semicolons, each with its titles before or after the name:
+#: "Tham dự có bà A, Bí thư X, Chủ tịch Y; ông B, Phó Bí thư Z; nguyên Ủy viên W C". What stands after the
+#: last semicolon is an honorific and a capitalised title (or "nguyên" and one) with no clause in it.
+_LIST_ITEM_GAP = re.compile(
+    rf"[^.;:!?]{{0,160}};\s*(?:và\s+|cùng\s+)?(?:(?:các\s+)?(?:đồng chí|ông|bà|anh|chị|đ/c)\s+)?"
+    rf"(?:(?:nguyên\s+)?[{UPPER}](?:(?!\s(?:đã|sẽ|được|cho|là|có|tại|với)\s)[^.;:!?]){{0,160}})?\s*"
+)
+
+
+def _blank_chains(sentence: Sentence, a: int, b: int, chains: list[tuple[int, int]]) -> str:
     gap = sentence.text[a:b]
     for cs, ce in sorted(chains, reverse=True):
         if a <= cs and ce <= b:
             gap = gap[: cs - a] + " " + gap[ce - a :]
-    return _LIST_GAP.fullmatch(gap) is not None
+    return gap
+
+
+def _list_gap(sentence: Sentence, a: int, b: int, chains: list[tuple[int, int]]) -> bool:
+    """Whether sentence.text[a:b] only separates items of a list of persons (titles aside)."""
+    if _LIST_GAP.fullmatch(_blank_chains(sentence, a, b, chains)) is not None:
+        return True
+    return _LIST_ITEM_GAP.fullmatch(sentence.text, a, b) is not None
+
+
+#: Between a name and its verb, once the titles the title finder knows are taken out, only punctuation:
+#: "Ông A, Ủy viên Trung ương Đảng, Chủ tịch X, Phó Chủ tịch Y phát biểu tại lễ".
+_TITLES_GAP = re.compile(r"[\s,–-]*(?:(?:đã|cũng)\s+)?")
+
+
+#: A capitalised title chunk with no clause in it (no verb that would make it a subject of its own:
+#: "Thay mặt A, Thủ tướng mời B tham dự").
+_TITLE_CHUNK = (
+    rf"[{UPPER}](?:(?!\s(?:mời|đề nghị|yêu cầu|giao|cử|cho|và|cùng|được|là|đã|sẽ|với|khi|để|nhằm|theo|tới|"
+    rf"đến|gửi|thăm|tặng|trao|có|tại|về)\s)(?:[^,;:.()“”\"]|\.(?=\w))){{0,90}}"
+)
+#: The rest of a title the title finder cut short and further appositive titles, up to a verb with no comma
+#: before it: "Ông A, Ủy viên Trung ương Đảng, Chủ tịch X, Phó Chủ tịch Hội đồng Y phát biểu tại lễ".
+_TITLES_TO_VERB = re.compile(rf"(?:\s+{_TITLE_CHUNK})?(?:\s*[,–-]\s*{_TITLE_CHUNK})*\s+")
+
+
+def _titles_only(sentence: Sentence, a: int, b: int, chains: list[tuple[int, int]]) -> bool:
+    if _TITLES_TO_VERB.fullmatch(sentence.text, a, b) is not None:
+        return True
+    if not any(a <= cs < b for cs, _ce in chains):
+        return False
+    return _TITLES_GAP.fullmatch(_blank_chains(sentence, a, b, chains)) is not None
+
+
+#: Two role verbs with one subject: "dự và phát biểu", "dự, chỉ đạo và", "đã dự và có bài phát biểu".
+_JOINED = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:có\s+(?:bài\s+)?)?")
+#: Between a verb at the head of a clause and the first name: words that make the name something else than
+#: the verb's subject ("... tham dự Đại hội gồm 5 người, do bà A làm Trưởng ban", "được bầu").
+_NOT_GOVERNED = re.compile(r"(?<![\w])(?:gồm|do|bầu|được|thay mặt)(?![\w])", re.IGNORECASE)
 
 
 #: "sự kiện của A", "lễ ra mắt sách của nhà thơ A": the person after "của" owns what is attended.
