@@ -44,7 +44,8 @@ _KINDS = (
 )
 KIND_RE = re.compile(r"(?<![\w])" + _KINDS)
 _ORGANISE_BEFORE = re.compile(
-    r"(?<!Ban )(?<!ban )(?:tổ chức|khai mạc|tiến hành|phối hợp tổ chức|long trọng tổ chức)"
+    # "cách thức tổ chức đại hội", "việc tổ chức hội nghị": the organising talked about, not done
+    r"(?<!Ban )(?<!ban )(?<!cách thức )(?<!việc )(?<!công tác )(?<!kế hoạch )(?:tổ chức|khai mạc|tiến hành|phối hợp tổ chức|long trọng tổ chức)"
     r"(?:\s+thành công)?(?:\s+(?:vòng|chung|kết|sơ|khảo|buổi|lễ|phiên|trọng thể)){0,3}\s*$",
     re.IGNORECASE,
 )
@@ -53,6 +54,15 @@ _HAPPENED_AFTER = re.compile(r"^[^.;,]{0,60}?\b(?:đã diễn ra|diễn ra|đư�
 #: "Tham dự buổi làm việc còn có lãnh đạo các sở": an event someone attends took place, named attendees or not.
 _ATTENDED_BEFORE = re.compile(r"(?<![\w])(?:[Tt]ham|[Cc]ùng|[Vv]ề) dự\s+$")
 _NUMBER_BEFORE = re.compile(r"\d(?:[\d.,]*\d)?\s+(?:\w+\s+)?$")  # "5 hội nghị", not "27/6, trong hội nghị"
+
+#: "tại Trung tâm Hội nghị Quốc gia", "Cung Hội nghị": a venue, not a meeting.
+_VENUE_BEFORE = re.compile(r"(?<![\w])(?:[Tt]rung tâm|[Cc]ung|[Nn]hà|[Hh]ội trường|[Pp]hòng)\s+$")
+#: A congress being prepared or looked forward to has not taken place: "Trung ương Đoàn duyệt Đại hội ...",
+#: "chuẩn bị Đại hội", "tiến tới Đại hội"; "Đại hội ... sẽ diễn ra vào ngày 19/11".
+_NOT_HELD_BEFORE = re.compile(
+    r"(?<![\w])(?:duyệt|chuẩn bị|hướng tới|tiến tới|chào mừng|trước|trình|phục vụ|công tác chuẩn bị)\s+$", re.IGNORECASE
+)
+_NOT_HELD_AFTER = re.compile(r"[^.;]{0,120}?\s(?:sẽ|dự kiến)\s+(?:được\s+)?(?:diễn ra|tổ chức|khai mạc)(?![\w])")
 
 #: Most characters between a name (with its titles) and a verb after it for the verb to be the name's:
 #: " đã chủ trì", " cùng dự", " phát biểu chỉ đạo tại".
@@ -142,6 +152,9 @@ def find_events(ctx: Context) -> None:
     # an undated article (the corpus has no dates) is judged by the year its own dates point to; found
     # once, and only if a sentence has a full date to judge
     year_hint = cache(lambda: dates.reference_year(text)) if published is None else None
+    # the date a day-month without year resolves against: the article's, else the month a page excerpt's
+    # date marker gives (" date 2025-04 Sáng 22/4, ...") or the last day of the year its full dates give
+    reference = published or _marker_date(text)
     # the lead (first sentence after the headline) names what the article is about
     lead_sentence = next((s for s in ctx.sentences if not s.is_title), None)
     for index in sorted(mentions):
@@ -150,7 +163,9 @@ def find_events(ctx: Context) -> None:
         lead = dates.leading_date(sentence.text, published)
         for match in KIND_RE.finditer(sentence.text):
             before = sentence.text[: match.start()]
-            if _NUMBER_BEFORE.search(before[-20:]):
+            if _NUMBER_BEFORE.search(before[-20:]) or _VENUE_BEFORE.search(before[-12:]):
+                continue
+            if _NOT_HELD_BEFORE.search(before[-24:]) or _NOT_HELD_AFTER.match(sentence.text, match.end()):
                 continue
             score = 0
             if sentence.is_title:
@@ -176,9 +191,9 @@ def find_events(ctx: Context) -> None:
             kind = _kind(match.group(0))
             mentioned_in.setdefault(kind, []).append(sentence)
             info = candidates.get(kind)
-            own_date = dates.event_date(sentence.text, match.start(), published, year_hint)
+            own_date = dates.event_date(sentence.text, match.start(), reference, year_hint)
             if info is not None and info.score >= score:
-                if info.date == published and own_date is not None:
+                if info.date == published and own_date is not None and _date_near(sentence.text, match.start()):
                     info.date = own_date  # the headline has no date; the body sentence does
                 continue
             date = own_date or published
@@ -211,6 +226,42 @@ def find_events(ctx: Context) -> None:
     body = [s for s in ctx.sentences[:4] if not s.is_title][:2]  # the lead: a sapo often takes two sentences
     lead_end = body[-1].end if body else 0
     ctx.notes["meeting"] = any(e.sentence.is_title or e.sentence.start < lead_end for e in events)
+
+
+_MARKER = re.compile(r"^\s*date\s+((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?(?!\d)")
+
+
+def _marker_date(text: str) -> dt.date | None:
+    """What a day-month without its year is read against in an undated page excerpt: the date marker the
+    excerpt opens with (its month's last day when it gives no day). The event then gets the year; an event
+    with no day of its own still gets no date. The full dates of an undated text are no such reference: they
+    are often the history it recalls ("kỷ niệm ... 25/5/2012")."""
+    marker = _MARKER.match(text)
+    if marker is None:
+        return None
+    year, month = int(marker.group(1)), int(marker.group(2))
+    if not 1 <= month <= 12:
+        return None
+    if marker.group(3):
+        try:
+            return dt.date(year, month, int(marker.group(3)))
+        except ValueError:
+            pass
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+#: A date the event mention is next to: the one the sentence opens with, or one in the mention's clause.
+_NEAR_DATE_BREAK = re.compile(r"[;:()\[\]]|\s[-–]\s|,\s*(?!(?:\d|ngày|sáng|chiều|tối))")
+
+
+def _date_near(sentence: str, mention: int) -> bool:
+    if dates.LEADING_DATE.match(sentence):
+        return True
+    for match in dates.CUED_DATE.finditer(sentence):
+        lo, hi = sorted((mention, match.start()))
+        if _NEAR_DATE_BREAK.search(sentence, lo, hi) is None and hi - lo <= 120:
+            return True
+    return False
 
 
 #: A headline or lead that tells of a working session or a meeting with voters without naming it with a noun
