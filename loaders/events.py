@@ -36,11 +36,14 @@ _LE = (
 _KINDS = (
     rf"([Hh]ội (?:nghị|thảo|thi|diễn)|HỘI (?:NGHỊ|THẢO|THI)|[Đđ]ại (?:hội(?! đồng)|lễ)|ĐẠI HỘI|[Tt](?:ọa|oạ) đàm|"
     rf"[Dd]iễn đàn|"
-    rf"[Ll]iên hoan|[Kk]ỳ họp|[Pp]hiên họp|[Bb]uổi (?:làm việc|gặp mặt|họp mặt|lễ|đón tiếp|tiếp|họp báo)|"
+    rf"[Ll]iên hoan|[Kk]ỳ họp|[Pp]hiên họp|"
+    rf"[Bb]uổi (?:làm việc|gặp mặt|[Hh]ọp mặt|lễ|đón tiếp|tiếp xúc cử tri|tiếp|họp báo|gặp gỡ|đối thoại|chúc [Tt]ết)|"
+    # "Ngày hội Đại đoàn kết toàn dân tộc", the Front's yearly festival in every residential area
+    rf"[Nn]gày hội(?! [Tt]oàn dân bảo vệ)|"
     rf"[Cc]uộc (?:thi|họp báo|họp|làm việc|gặp)|[Hh]ọp báo|"
     rf"[Mm]ít tinh|[Ff]estival|{_LE}|[Cc]hương trình giao lưu|"
     # "tham dự chương trình có ...", "dự sự kiện": a programme or event someone attends is one
-    rf"(?<=dự )(?:chương trình|sự kiện))(?![\w])"
+    rf"(?<=dự )(?:chương trình|sự kiện|lễ)|(?<=[Pp]hát biểu tại )chương trình)(?![\w])"
 )
 KIND_RE = re.compile(r"(?<![\w])" + _KINDS)
 _ORGANISE_BEFORE = re.compile(
@@ -82,7 +85,7 @@ SPEAK = "SPOKE_AT"
 ROLE_RE = re.compile(
     r"(?<![\w])(?:(?P<chair>(?:đồng\s+)?chủ trì)(?!,?\s+(?:phối hợp|thực hiện|triển khai|xây dựng|tham mưu))"
     r"|(?P<attend>(?:(?:tham|cùng|tới|về|đến)\s+)?dự(?!\s*(?:án|kiến|báo|thảo|toán|trữ|bị|định|phòng|đoán|luật|"
-    r"thi|tính|khuyết|phần|kỳ|tuyển|đám|giờ|lễ hội)(?![\w]))"
+    r"thi|tính|khuyết|phần|kỳ(?!\s+họp)|tuyển|đám|giờ|lễ hội)(?![\w]))"
     # "Về phía tỉnh Sóc Trăng có đồng chí A": one side's members in an attendance list
     r"|(?<![\w])Về phía\s+(?:[^\s,;.]+\s+){1,5}?có)"
     r"|(?P<speak>phát biểu|đọc diễn văn|tuyên đọc|đọc (?:thông điệp|diễn văn|báo cáo|tham luận)|"
@@ -540,13 +543,19 @@ _TITLES_GAP = re.compile(r"[\s,–-]*(?:(?:đã|cũng)\s+)?")
 
 #: A capitalised title chunk with no clause in it (no verb that would make it a subject of its own:
 #: "Thay mặt A, Thủ tướng mời B tham dự").
-_TITLE_CHUNK = (
-    rf"[{UPPER}](?:(?!\s(?:mời|đề nghị|yêu cầu|giao|cử|cho|và|cùng|được|là|đã|sẽ|với|khi|để|nhằm|theo|tới|"
-    rf"đến|gửi|thăm|tặng|trao|có|tại|về)\s)(?:[^,;:.()“”\"]|\.(?=\w))){{0,90}}"
+_CLAUSE_WORDS = (
+    r"mời|đề nghị|yêu cầu|giao|cử|cho|và|cùng|được|là|đã|sẽ|với|khi|để|nhằm|theo|tới|đến|gửi|thăm|tặng|trao|"
+    r"có|tại|về|thay"
 )
-#: The rest of a title the title finder cut short and further appositive titles, up to a verb with no comma
-#: before it: "Ông A, Ủy viên Trung ương Đảng, Chủ tịch X, Phó Chủ tịch Hội đồng Y phát biểu tại lễ".
-_TITLES_TO_VERB = re.compile(rf"(?:\s+{_TITLE_CHUNK})?(?:\s*[,–-]\s*{_TITLE_CHUNK})*\s+")
+_CHUNK_BODY = rf"(?:(?!\s(?:{_CLAUSE_WORDS})\s)(?:[^,;:.()“”\"]|\.(?=\w)))"
+_TITLE_CHUNK = rf"[{UPPER}]{_CHUNK_BODY}{{0,90}}"
+#: The rest of a title the title finder cut short ("Bí thư trung ương đảng"), further appositive titles and
+#: whom the person stands for, up to a verb with no comma before it: "Ông A, Ủy viên Trung ương Đảng, Chủ
+#: tịch X, Phó Chủ tịch Hội đồng Y phát biểu tại lễ", "B, Chủ nhiệm Z thay mặt Bộ Chính trị dự và chỉ đạo".
+_TITLES_TO_VERB = re.compile(
+    rf"(?:\s+(?!(?:{_CLAUSE_WORDS})\s){_CHUNK_BODY}{{1,60}}?)?(?:\s*[,–-]\s*{_TITLE_CHUNK})*"
+    rf"(?:\s*,?\s*thay mặt\s+[^;.:()]{{1,80}}?)?\s+"
+)
 
 
 def _titles_only(sentence: Sentence, a: int, b: int, chains: list[tuple[int, int]]) -> bool:
