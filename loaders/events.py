@@ -43,7 +43,7 @@ _KINDS = (
     rf"[Cc]uộc (?:thi|họp báo|họp|làm việc|gặp)|[Hh]ọp báo|"
     rf"[Mm]ít tinh|[Ff]estival|{_LE}|[Cc]hương trình giao lưu|"
     # "tham dự chương trình có ...", "dự sự kiện": a programme or event someone attends is one
-    rf"(?<=dự )(?:chương trình|sự kiện|lễ)|(?<=[Pp]hát biểu tại )chương trình)(?![\w])"
+    rf"(?<=dự )(?:chương trình|sự kiện|lễ|giao lưu)|(?<=[Pp]hát biểu tại )chương trình)(?![\w])"
 )
 KIND_RE = re.compile(r"(?<![\w])" + _KINDS)
 _ORGANISE_BEFORE = re.compile(
@@ -111,6 +111,8 @@ class EventInfo:
 def _kind(mention: str) -> str:
     """The event kind: the mention in lower case ("lễ ra quân" stays specific; "buổi lễ" is any "lễ")."""
     kind = " ".join(mention.lower().replace("toạ", "tọa").split())
+    if kind == "giao lưu":
+        return "chương trình giao lưu"
     return "lễ" if kind in ("buổi lễ", "đại lễ") else kind
 
 
@@ -156,10 +158,13 @@ def find_events(ctx: Context) -> None:
     # once, and only if a sentence has a full date to judge
     year_hint = cache(lambda: dates.reference_year(text)) if published is None else None
     # the date a day-month without year resolves against: the article's, else the month a page excerpt's
-    # date marker gives (" date 2025-04 Sáng 22/4, ...") or the last day of the year its full dates give
+    # date marker gives (" date 2025-04 Sáng 22/4, ...")
     reference = published or _marker_date(text)
     # the lead (first sentence after the headline) names what the article is about
     lead_sentence = next((s for s in ctx.sentences if not s.is_title), None)
+    # mentions too weak to make an event on their own, kept for an excerpt that starts after the sentence
+    # that named its event ("Cùng dự có các đồng chí ...; ... Tham dự giao lưu còn có ...")
+    weak: dict[str, tuple[Sentence, int]] = {}
     for index in sorted(mentions):
         sentence = ctx.sentences[index]
         roles = [r for r in _roles_in(sentence) if r[1] != _AFTER_ONLY] if sentence.persons else []
@@ -190,6 +195,8 @@ def find_events(ctx: Context) -> None:
             if roles or (sentence.persons and _AT_EVENT.match(sentence.text)) or attended:
                 score += 3  # someone chairs, attends, speaks at or is at it: it took place
             if score < 3:
+                if sentence.is_title or not _NAMED_ONLY.search(before[-30:]):
+                    weak.setdefault(_kind(match.group(0)), (sentence, match.start()))
                 continue
             kind = _kind(match.group(0))
             mentioned_in.setdefault(kind, []).append(sentence)
@@ -207,6 +214,13 @@ def find_events(ctx: Context) -> None:
             candidates[kind].entity_id = name  # provisional: the name, replaced by the id below
     if not candidates:
         _working_session(ctx, candidates, lead_sentence, year_hint)
+    if not candidates and weak and _has_governed_roles(ctx):
+        # someone chairs or attends, and the text names an event only in passing: it is that event
+        kind, (sentence, start) = next(iter(weak.items()))
+        date = dates.event_date(sentence.text, start, reference, year_hint) or published
+        info = EventInfo("", kind, date, 3, sentence)
+        info.entity_id = _event_name(text, sentence.start + start, sentence.end)
+        candidates[kind] = info
     if "lễ" in candidates and any(k.startswith("lễ ") for k in candidates):
         del candidates["lễ"]  # "buổi lễ" refers back to the named ceremony ("lễ ra quân")
     events: list[EventInfo] = []
@@ -264,6 +278,23 @@ def _date_near(sentence: str, mention: int) -> bool:
         lo, hi = sorted((mention, match.start()))
         if _NEAR_DATE_BREAK.search(sentence, lo, hi) is None and hi - lo <= 120:
             return True
+    return False
+
+
+#: "tại Hội trường ..., các hội nghị trước": a mention that names no event of this article.
+_NAMED_ONLY = re.compile(r"(?<![\w])(?:các|những|mỗi|nhiều|sau|trước|kết quả|nghị quyết|tinh thần)\s+(?:\w+\s+)?$")
+
+
+def _has_governed_roles(ctx: Context) -> bool:
+    """Whether a sentence has a verb of chairing, attending or speaking next to a person it names."""
+    for sentence in ctx.sentences:
+        if not sentence.persons:
+            continue
+        for match in ROLE_RE.finditer(sentence.text):
+            if match.group("report"):
+                continue
+            if any(abs(p.start - sentence.start - match.start()) <= 160 for p in sentence.persons):
+                return True
     return False
 
 
@@ -334,14 +365,23 @@ _BEHALF_STATEMENT = re.compile(
 )
 #: "Đó là khẳng định của bà A, ... tại kỳ họp thứ 5": the words were said at the event the sentence names.
 _QUOTED_AT = re.compile(r"^\W*(?:Đó|Đây) là (?:khẳng định|nhận định|chia sẻ|phát biểu|ý kiến|yêu cầu|chỉ đạo) của\s")
-_STATEMENT = re.compile(
-    # appositive titles (see _APPOSITIVE) may follow the name;
-    # a bracketed place may close the speaker's title: "Bí thư Đoàn thanh niên thị trấn X (Hà Giang) cho rằng"
-    _APPOSITIVE + r"(?:\s*\([^()]{1,40}\))?[\s,]*(?:đã\s+|cũng\s+)?(?:gửi lời (?:chúc mừng|chào mừng|cảm ơn)|tuyên đọc|"
+_STATEMENT_VERBS = (
+    r"(?:gửi lời (?:chúc mừng|chào mừng|cảm ơn)|tuyên đọc|"
     r"cho biết|cho rằng|nêu rõ|nhấn mạnh|khẳng định|đề nghị|yêu cầu|báo cáo|chào mừng|đọc diễn văn|"
     r"khái quát|trình bày|chia sẻ|thông tin|cảm ơn|đánh giá|ghi nhận|biểu dương|giới thiệu|nói|phát biểu|kết luận|"
     r"công bố|quán triệt|phổ biến|thông báo|đề xuất|kiến nghị|mong muốn|bày tỏ|trao)"
 )
+_STATEMENT = re.compile(
+    # appositive titles (see _APPOSITIVE) may follow the name;
+    # a bracketed place may close the speaker's title: "Bí thư Đoàn thanh niên thị trấn X (Hà Giang) cho rằng"
+    _APPOSITIVE + r"(?:\s*\([^()]{1,40}\))?[\s,]*(?:đã\s+|cũng\s+)?" + _STATEMENT_VERBS
+)
+
+
+def _states(text: str, start: int, end: int) -> bool:
+    """Whether a statement verb follows the name ending at ``start``, its titles aside (see _TITLES_TO_VERB:
+    the title finder may have cut the title short, "Ủy ban kiểm tra T.Ư, Phó trưởng đoàn ... đã công bố")."""
+    return bool(_STATEMENT.match(text, start, end) or _STATEMENT_AFTER_TITLES.match(text, start, end))
 
 
 def _statement_at_event(ctx: Context, sentence: Sentence) -> str | None:
@@ -352,7 +392,7 @@ def _statement_at_event(ctx: Context, sentence: Sentence) -> str | None:
     first = sentence.persons[0]
     after = ends.get(first.start, first.end)
     if _AT_EVENT.match(sentence.text):
-        return first.name if _STATEMENT.match(ctx.text, after, sentence.end) else None
+        return first.name if _states(ctx.text, after, sentence.end) else None
     behalf = _ON_BEHALF.search(sentence.text)
     if behalf:
         speaker = next((p for p in sentence.persons if p.start - sentence.start >= behalf.end()), None)
@@ -581,3 +621,6 @@ _OWNER_BEFORE = re.compile(r"(?<![\w])của(?:\s+[^\s,;.:]+){0,2}\s+$")
 
 def _role_fact(ctx: Context, name: str, role: str, event: EventInfo, sentence: Sentence) -> None:
     ctx.fact(role, ctx.person(name), event.entity_id, sentence)
+
+
+_STATEMENT_AFTER_TITLES = re.compile(_TITLES_TO_VERB.pattern + r"(?:(?:đã|cũng)\s+)?" + _STATEMENT_VERBS + r"(?![\w])")
