@@ -43,7 +43,7 @@ _KINDS = (
     rf"[Cc]uộc (?:thi|họp báo|họp|làm việc|gặp)|[Hh]ọp báo|"
     rf"[Mm]ít tinh|[Ff]estival|{_LE}|[Cc]hương trình giao lưu|"
     # "tham dự chương trình có ...", "dự sự kiện": a programme or event someone attends is one
-    rf"(?<=dự )(?:chương trình|sự kiện|lễ|giao lưu)|(?<=[Pp]hát biểu tại )chương trình)(?![\w])"
+    rf"(?<=[Dd]ự )(?:chương trình|sự kiện|lễ|giao lưu)|(?:(?<=[Pp]hát biểu tại )|(?<=tổ chức )|(?<=[Tt]ại ))chương trình)(?![\w])"
 )
 KIND_RE = re.compile(r"(?<![\w])" + _KINDS)
 _ORGANISE_BEFORE = re.compile(
@@ -556,7 +556,9 @@ _LIST_GAP = re.compile(
 #: "Tham dự có bà A, Bí thư X, Chủ tịch Y; ông B, Phó Bí thư Z; nguyên Ủy viên W C". What stands after the
 #: last semicolon is an honorific and a capitalised title (or "nguyên" and one) with no clause in it.
 _LIST_ITEM_GAP = re.compile(
-    rf"[^.;:!?]{{0,160}};\s*(?:và\s+|cùng\s+)?(?:(?:các\s+)?(?:đồng chí|ông|bà|anh|chị|đ/c)\s+)?"
+    rf"[^.;:!?]{{0,160}}(?:;|\s+và(?=\s+(?:các\s+)?(?:đồng chí|ông|bà|anh|chị|[Đđ]/[Cc])\s))\s*(?:và\s+|cùng\s+)?"
+    # "...; Đại diện các đơn vị tài trợ: Đ/c C – Giám đốc ..."
+    rf"(?:[Đđ]ại diện\s[^.;:!?]{{1,80}}:\s*)?(?:(?:các\s+)?(?:đồng chí|ông|bà|anh|chị|[Đđ]/[Cc])\s+)?"
     rf"(?:(?:nguyên\s+)?[{UPPER}](?:(?!\s(?:đã|sẽ|được|cho|là|có|tại|với)\s)[^.;:!?]){{0,160}})?\s*"
 )
 
@@ -594,7 +596,9 @@ _TITLE_CHUNK = rf"[{UPPER}]{_CHUNK_BODY}{{0,90}}"
 #: tịch X, Phó Chủ tịch Hội đồng Y phát biểu tại lễ", "B, Chủ nhiệm Z thay mặt Bộ Chính trị dự và chỉ đạo".
 _TITLES_TO_VERB = re.compile(
     rf"(?:\s+(?!(?:{_CLAUSE_WORDS})\s){_CHUNK_BODY}{{1,60}}?)?(?:\s*[,–-]\s*{_TITLE_CHUNK})*"
-    rf"(?:\s*,?\s*thay mặt\s+[^;.:()]{{1,80}}?)?\s+"
+    rf"(?:\s*,?\s*thay mặt\s+[^;.:()]{{1,80}}?)?"
+    # "..., các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy, thành viên Ban Chỉ đạo cùng dự", "A cùng các đại biểu dự"
+    rf"(?:\s*,?\s*(?:cùng\s+)?(?:các đồng chí|các đại biểu|các lãnh đạo|lãnh đạo|đại diện|nhiều)\s[^;.:()]{{1,80}}?)?\s+"
 )
 
 
@@ -615,7 +619,8 @@ _NOT_GOVERNED = re.compile(r"(?<![\w])(?:gồm|do|bầu|được|thay mặt)(?![
 
 #: "sự kiện của A", "lễ ra mắt sách của nhà thơ A": the person after "của" owns what is attended.
 #: "dưới sự chủ trì của A": A chairs; "của" names the chair here, not an owner.
-_CHAIR_OF = re.compile(r"chủ trì\s+của(?:\s+[^\s,;.:]+){0,2}\s+$")
+#: "Phát biểu của Tổng Bí thư A tại Đại hội", "bài phát biểu của B": the person after "của" is the speaker.
+_CHAIR_OF = re.compile(r"(?:chủ trì|phát biểu|diễn văn)\s+của(?:\s+[^\s,;.:]+){0,3}\s+$", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"(?<![\w])của(?:\s+[^\s,;.:]+){0,2}\s+$")
 
 
