@@ -84,7 +84,7 @@ ATTEND = "ATTENDED"
 SPEAK = "SPOKE_AT"
 ROLE_RE = re.compile(
     r"(?<![\w])(?:(?P<chair>(?:đồng\s+)?chủ trì)(?!,?\s+(?:phối hợp|thực hiện|triển khai|xây dựng|tham mưu))"
-    r"|(?P<attend>(?:(?:tham|cùng|tới|về|đến)\s+)?dự(?!\s*(?:án|kiến|báo|thảo|toán|trữ|bị|định|phòng|đoán|luật|"
+    r"|(?P<attend>(?<!vinh )(?<!can )(?:(?:tham|cùng|tới|về|đến)\s+)?dự(?!\s*(?:án|kiến|báo|thảo|toán|trữ|bị|định|phòng|đoán|luật|"
     r"thi|tính|khuyết|phần|kỳ(?!\s+họp)|tuyển|đám|giờ|lễ hội)(?![\w]))"
     # "Về phía tỉnh Sóc Trăng có đồng chí A": one side's members in an attendance list
     r"|(?<![\w])Về phía\s+(?:[^\s,;.]+\s+){1,5}?có)"
@@ -598,7 +598,8 @@ _TITLES_TO_VERB = re.compile(
     rf"(?:\s+(?!(?:{_CLAUSE_WORDS})\s){_CHUNK_BODY}{{1,60}}?)?(?:\s*[,–-]\s*{_TITLE_CHUNK})*"
     rf"(?:\s*,?\s*thay mặt\s+[^;.:()]{{1,80}}?)?"
     # "..., các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy, thành viên Ban Chỉ đạo cùng dự", "A cùng các đại biểu dự"
-    rf"(?:\s*,?\s*(?:cùng\s+)?(?:các đồng chí|các đại biểu|các lãnh đạo|lãnh đạo|đại diện|nhiều)\s[^;.:()]{{1,80}}?)?\s+"
+    rf"(?:(?:\.\.\.|…)?\s*,?\s*(?:cùng\s+)?(?:các đồng chí|các đại biểu|các lãnh đạo|lãnh đạo|đại diện|nhiều)\s"
+    rf"[^;.:()]{{1,80}}?)?\s+"
 )
 
 
@@ -614,7 +615,7 @@ def _titles_only(sentence: Sentence, a: int, b: int, chains: list[tuple[int, int
 _JOINED = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:có\s+(?:bài\s+)?)?")
 #: Between a verb at the head of a clause and the first name: words that make the name something else than
 #: the verb's subject ("... tham dự Đại hội gồm 5 người, do bà A làm Trưởng ban", "được bầu").
-_NOT_GOVERNED = re.compile(r"(?<![\w])(?:gồm|do|bầu|được|thay mặt)(?![\w])", re.IGNORECASE)
+_NOT_GOVERNED = re.compile(r"(?<![\w])(?:gồm|do|bầu|được)(?![\w])", re.IGNORECASE)
 
 
 #: "sự kiện của A", "lễ ra mắt sách của nhà thơ A": the person after "của" owns what is attended.
