@@ -118,7 +118,11 @@ def _kind(mention: str) -> str:
 
 def _event_name(text: str, start: int, end: int) -> str:
     """The event's name: the mention and what follows up to a clause boundary ("Hội nghị tổng kết ...")."""
-    stop = re.compile(r"[.;:!?]|,(?!\s*triển khai)|\s(?:do|tại|với|nhằm|có sự|vào)\s|\s-\s")
+    # "Đại hội có ông A", "Đại hội là sự kiện ...", "Đại hội tiếp tục diễn ra": the clause after the name
+    stop = re.compile(
+        r"[.;:!?]|,(?!\s*triển khai)|\s(?:do|tại|với|nhằm|có sự|vào|có|còn|là|đã|đang|sẽ|tiếp tục|diễn ra|được)\s"
+        r"|\s-\s"
+    )
     limit = min(end, start + 160)
     match = stop.search(text, start, limit)
     cut = match.start() if match else limit
@@ -615,7 +619,9 @@ def _titles_only(sentence: Sentence, a: int, b: int, chains: list[tuple[int, int
 _JOINED = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:có\s+(?:bài\s+)?)?")
 #: Between a verb at the head of a clause and the first name: words that make the name something else than
 #: the verb's subject ("... tham dự Đại hội gồm 5 người, do bà A làm Trưởng ban", "được bầu").
-_NOT_GOVERNED = re.compile(r"(?<![\w])(?:gồm|do|bầu|được)(?![\w])", re.IGNORECASE)
+_NOT_GOVERNED = re.compile(
+    r"(?<![\w])(?:gồm|do|bầu|được|cử|biểu quyết|bổ nhiệm|chỉ định|giới thiệu)(?![\w])", re.IGNORECASE
+)
 
 
 #: "sự kiện của A", "lễ ra mắt sách của nhà thơ A": the person after "của" owns what is attended.
