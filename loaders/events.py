@@ -63,9 +63,14 @@ _VENUE_BEFORE = re.compile(r"(?<![\w])(?:[Tt]rung tâm|[Cc]ung|[Nn]hà|[Hh]ội 
 #: A congress being prepared or looked forward to has not taken place: "Trung ương Đoàn duyệt Đại hội ...",
 #: "chuẩn bị Đại hội", "tiến tới Đại hội"; "Đại hội ... sẽ diễn ra vào ngày 19/11".
 _NOT_HELD_BEFORE = re.compile(
-    r"(?<![\w])(?:duyệt|chuẩn bị|hướng tới|tiến tới|chào mừng|trước|trình|phục vụ|công tác chuẩn bị)\s+$", re.IGNORECASE
+    r"(?<![\w])(?:duyệt|chuẩn bị|hướng tới|tiến tới|chào mừng|trước|trình|phục vụ|công tác chuẩn bị|"
+    # "37 đại biểu sẽ tham dự Đại hội Đảng toàn quốc", "bầu đại biểu đi dự Đại hội cấp trên"
+    r"(?:sẽ|dự kiến|đi)\s+(?:tham\s+)?dự)\s+$",
+    re.IGNORECASE,
 )
-_NOT_HELD_AFTER = re.compile(r"[^.;]{0,120}?\s(?:sẽ|dự kiến)\s+(?:được\s+)?(?:diễn ra|tổ chức|khai mạc)(?![\w])")
+_NOT_HELD_AFTER = re.compile(
+    r"[^.;]{0,120}?\s(?:sẽ|dự kiến|tiếp tục)\s+(?:được\s+)?(?:diễn ra|tổ chức|khai mạc)(?:\s+vào)?(?![\w])"
+)
 
 #: Most characters between a name (with its titles) and a verb after it for the verb to be the name's:
 #: " đã chủ trì", " cùng dự", " phát biểu chỉ đạo tại".
@@ -172,9 +177,12 @@ def find_events(ctx: Context) -> None:
     for index in sorted(mentions):
         sentence = ctx.sentences[index]
         roles = [r for r in _roles_in(sentence) if r[1] != _AFTER_ONLY] if sentence.persons else []
-        lead = dates.leading_date(sentence.text, published)
+        opening = _opening(sentence.text)
+        lead = dates.leading_date(sentence.text[opening:], published)
+        # an undated article's "Sáng nay (28/10), ..." resolves to no date, but still opens with one
+        dated = lead is not None or dates.LEADING_DATE.match(sentence.text[opening:]) is not None
         for match in KIND_RE.finditer(sentence.text):
-            before = sentence.text[: match.start()]
+            before = sentence.text[opening : match.start()]
             if _NUMBER_BEFORE.search(before[-20:]) or _VENUE_BEFORE.search(before[-12:]):
                 continue
             if _NOT_HELD_BEFORE.search(before[-24:]) or _NOT_HELD_AFTER.match(sentence.text, match.end()):
@@ -184,8 +192,11 @@ def find_events(ctx: Context) -> None:
                 score += 3
             elif sentence is lead_sentence:
                 score += 1
-            if match.group(0)[0].isupper() and (match.start() == 0 or before.rstrip().endswith((":", '"', "“"))):
+            capital = match.group(0)[0].isupper()
+            if capital and (match.start() == opening or before.rstrip().endswith((":", '"', "“"))):
                 score += 2
+            elif capital and dated and _AFTER_LEADING_DATE.fullmatch(before):
+                score += 2  # "Sáng 2/10, tại Trung tâm X, Đại hội ... bước sang ngày thứ ba": its subject
             if _ORGANISE_BEFORE.search(before[-40:]):
                 score += 3
             after = sentence.text[match.end() :]
@@ -193,7 +204,7 @@ def find_events(ctx: Context) -> None:
                 score += 3
             if _HAPPENED_AFTER.match(after):
                 score += 2
-            if lead is not None:
+            if dated:
                 score += 1
             attended = "dự" in before[-5:] and _ATTENDED_BEFORE.search(before[-12:])
             if roles or (sentence.persons and _AT_EVENT.match(sentence.text)) or attended:
@@ -206,8 +217,15 @@ def find_events(ctx: Context) -> None:
             mentioned_in.setdefault(kind, []).append(sentence)
             info = candidates.get(kind)
             own_date = dates.event_date(sentence.text, match.start(), reference, year_hint)
+            if own_date is not None and published is not None and own_date > published:
+                own_date = None  # an event is reported on or after its day: a later date is what comes next
             if info is not None and info.score >= score:
-                if info.date == published and own_date is not None and _date_near(sentence.text, match.start()):
+                if (
+                    info.date == published
+                    and own_date is not None
+                    and (published is None or own_date <= published)
+                    and _date_near(sentence.text, match.start())
+                ):
                     info.date = own_date  # the headline has no date; the body sentence does
                 continue
             date = own_date or published
@@ -249,7 +267,17 @@ def find_events(ctx: Context) -> None:
     ctx.notes["meeting"] = any(e.sentence.is_title or e.sentence.start < lead_end for e in events)
 
 
-_MARKER = re.compile(r"^\s*date\s+((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?(?!\d)")
+#: "Sáng 2/10, tại Trung tâm Văn hóa tỉnh, ": a date and a place open the sentence, the event is its subject.
+_AFTER_LEADING_DATE = re.compile(r"[^,;:.]{0,40},\s*(?:(?:tại|ở)\s[^;:.]{1,90}?,\s*)?")
+
+
+def _opening(text: str) -> int:
+    """Where a sentence's own words start: after a page excerpt's date marker (" date 2025-09-30 Ngày 30/9")."""
+    marker = _MARKER.match(text)
+    return marker.end() if marker else 0
+
+
+_MARKER = re.compile(r"^\s*date\s+((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?(?!\d)\s*")
 
 
 def _marker_date(text: str) -> dt.date | None:
@@ -286,7 +314,9 @@ def _date_near(sentence: str, mention: int) -> bool:
 
 
 #: "tại Hội trường ..., các hội nghị trước": a mention that names no event of this article.
-_NAMED_ONLY = re.compile(r"(?<![\w])(?:các|những|mỗi|nhiều|sau|trước|kết quả|nghị quyết|tinh thần)\s+(?:\w+\s+)?$")
+_NAMED_ONLY = re.compile(
+    r"(?<![\w])(?:các|những|mỗi|nhiều|sau|trước|kết quả|nghị quyết|tinh thần)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
 
 
 def _has_governed_roles(ctx: Context) -> bool:
@@ -359,8 +389,10 @@ def _organiser(ctx: Context, info: EventInfo, sentence: Sentence) -> bool:
 #: its first named person a speaker there.
 _AT_EVENT = re.compile(
     # "Chiều 27/6, trong buổi họp báo ...": the time may come first
-    r"^\W*(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm (?:qua|nay))[^,;]{0,24},\s*(?:tại|trong|ở)|Tại|Trong|Ở)"
-    r"\s+(?:\S+\s+){0,4}?(?=" + _KINDS + ")"
+    # a page excerpt may open with its date marker; "trong khuôn khổ phiên làm việc chính thức Đại hội"
+    r"^(?:\s*date\s+[\d-]{7,10}\s+)?\W*"
+    r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm (?:qua|nay))[^,;]{0,24},\s*(?:tại|trong|ở)|Tại|Trong|Ở)"
+    r"\s+(?:\S+\s+){0,8}?(?=" + _KINDS + ")"
 )
 #: "Thay mặt lãnh đạo tỉnh, A gửi lời chúc mừng ...": greeting or thanking an event on behalf of a body.
 _ON_BEHALF = re.compile(r"(?<![\w])Thay mặt\s+[^,;.]{2,80},\s*")  # capitalised: a sentence (or caption) start
