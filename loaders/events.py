@@ -94,7 +94,7 @@ ROLE_RE = re.compile(
     # "Về phía tỉnh Sóc Trăng có đồng chí A": one side's members in an attendance list
     r"|(?<![\w])Về phía\s+(?:[^\s,;.]+\s+){1,5}?có)"
     r"|(?P<speak>phát biểu|đọc diễn văn|tuyên đọc|đọc (?:thông điệp|diễn văn|báo cáo|tham luận)|"
-    r"trình bày(?:\s+tham luận)?|báo cáo(?=\s+(?:tham luận|tại))|"
+    r"trình bày(?:\s+tham luận)?|báo cáo(?=\s+(?:tham luận|tại|với\s+(?:đoàn|Đoàn|hội nghị)))|"
     r"kết luận(?=\s+(?:hội|buổi|phiên|tại)))"
     # "A báo cáo kết quả thẩm tra": reporting to the meeting, but only as the verb of names before it; at the
     # head of a clause "báo cáo" is mostly a noun ("Báo cáo của UBND tỉnh cho thấy ...")
@@ -391,7 +391,9 @@ _AT_EVENT = re.compile(
     # "Chiều 27/6, trong buổi họp báo ...": the time may come first
     # a page excerpt may open with its date marker; "trong khuôn khổ phiên làm việc chính thức Đại hội"
     r"^(?:\s*date\s+[\d-]{7,10}\s+)?\W*"
-    r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm (?:qua|nay))[^,;]{0,24},\s*(?:tại|trong|ở)|Tại|Trong|Ở)"
+    # "Tham dự buổi lễ truy điệu, A cho biết": the words are said there too
+    r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm (?:qua|nay))[^,;]{0,24},\s*(?:tại|trong|ở)|Tại|Trong|Ở|"
+    r"Tham dự|Dự)"
     r"\s+(?:\S+\s+){0,8}?(?=" + _KINDS + ")"
 )
 #: "Thay mặt lãnh đạo tỉnh, A gửi lời chúc mừng ...": greeting or thanking an event on behalf of a body.
@@ -428,7 +430,9 @@ def _statement_at_event(ctx: Context, sentence: Sentence) -> str | None:
     first = sentence.persons[0]
     after = ends.get(first.start, first.end)
     if _AT_EVENT.match(sentence.text):
-        return first.name if _states(ctx.text, after, sentence.end) else None
+        # the name's mention may run on over the words said ("A đã công bố Quyết định ... chỉ định Bí thư X")
+        said = _states(ctx.text, after, sentence.end) or _states(ctx.text, first.end, sentence.end)
+        return first.name if said else None
     behalf = _ON_BEHALF.search(sentence.text)
     if behalf:
         speaker = next((p for p in sentence.persons if p.start - sentence.start >= behalf.end()), None)
