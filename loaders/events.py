@@ -90,10 +90,10 @@ SPEAK = "SPOKE_AT"
 ROLE_RE = re.compile(
     r"(?<![\w])(?:(?P<chair>(?:đồng\s+)?chủ trì)(?!,?\s+(?:phối hợp|thực hiện|triển khai|xây dựng|tham mưu))"
     r"|(?P<attend>(?<!vinh )(?<!can )(?:(?:tham|cùng|tới|về|đến)\s+)?dự(?!\s*(?:án|kiến|báo|thảo|toán|trữ|bị|định|phòng|đoán|luật|"
-    r"thi|tính|khuyết|phần|kỳ(?!\s+họp)|tuyển|đám|giờ|lễ hội)(?![\w]))"
+    r"thi|giải|tính|khuyết|phần|kỳ(?!\s+họp)|tuyển|đám|giờ|lễ hội)(?![\w]))"
     # "Về phía tỉnh Sóc Trăng có đồng chí A": one side's members in an attendance list
     r"|(?<![\w])Về phía\s+(?:[^\s,;.]+\s+){1,5}?có)"
-    r"|(?P<speak>phát biểu|đọc diễn văn|tuyên đọc|đọc (?:thông điệp|diễn văn|báo cáo|tham luận)|"
+    r"|(?P<speak>phát biểu(?!\s+(?:với|trước)\s+(?:các\s+)?(?:báo giới|phóng viên|báo chí|truyền thông))|đọc diễn văn|tuyên đọc|đọc (?:thông điệp|diễn văn|báo cáo|tham luận)|"
     r"trình bày(?:\s+tham luận)?|báo cáo(?=\s+(?:tham luận|tại|với\s+(?:đoàn|Đoàn|hội nghị)))|"
     r"kết luận(?=\s+(?:hội|buổi|phiên|tại)))"
     # "A báo cáo kết quả thẩm tra": reporting to the meeting, but only as the verb of names before it; at the
@@ -319,15 +319,20 @@ _NAMED_ONLY = re.compile(
 )
 
 
+#: An attendance list or a chair: "Cùng dự có các đồng chí: A, ...", "Tham dự giao lưu còn có B", "C chủ trì".
+_LIST_OPENING = re.compile(r"(?<![\w])(?:[Dd]ự|chủ trì)(?:\s+\S+){0,4}?\s+(?:còn\s+)?có(?:\s+các)?(?![\w])")
+
+
 def _has_governed_roles(ctx: Context) -> bool:
-    """Whether a sentence has a verb of chairing, attending or speaking next to a person it names."""
+    """Whether a sentence lists who attends or chairs (a speech alone does not make an event of a mention)."""
     for sentence in ctx.sentences:
         if not sentence.persons:
             continue
+        for match in _LIST_OPENING.finditer(sentence.text):
+            if any(0 <= p.start - sentence.start - match.end() <= 160 for p in sentence.persons):
+                return True
         for match in ROLE_RE.finditer(sentence.text):
-            if match.group("report"):
-                continue
-            if any(abs(p.start - sentence.start - match.start()) <= 160 for p in sentence.persons):
+            if match.group("chair") and any(0 <= match.start() - p.end + sentence.start <= 60 for p in sentence.persons):
                 return True
     return False
 
@@ -394,7 +399,7 @@ _AT_EVENT = re.compile(
     # "Tham dự buổi lễ truy điệu, A cho biết": the words are said there too
     r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm (?:qua|nay))[^,;]{0,24},\s*(?:tại|trong|ở)|Tại|Trong|Ở|"
     r"Tham dự|Dự)"
-    r"\s+(?:\S+\s+){0,8}?(?=" + _KINDS + ")"
+    r"\s+(?:(?:khuôn khổ|bên lề)\s+(?:\S+\s+){0,5}?|(?:\S+\s+){0,4}?)(?=" + _KINDS + ")"
 )
 #: "Thay mặt lãnh đạo tỉnh, A gửi lời chúc mừng ...": greeting or thanking an event on behalf of a body.
 _ON_BEHALF = re.compile(r"(?<![\w])Thay mặt\s+[^,;.]{2,80},\s*")  # capitalised: a sentence (or caption) start
@@ -575,6 +580,8 @@ def assign_roles(ctx: Context) -> None:
                     last_group.append(name)
                     governed_end = ends.get(person.start, person.end) - sentence.start
                 else:
+                    if pending and not _list_gap(sentence, pending_end, start, chains):
+                        pending = []  # "A cho hay, họ đã mời B tham dự": A is no part of B's list
                     pending.append(name)
                     pending_end = ends.get(person.start, person.end) - sentence.start
     # Chairing implies presence: a chair is not also listed as attending.
@@ -596,7 +603,9 @@ _LIST_GAP = re.compile(
 #: "Tham dự có bà A, Bí thư X, Chủ tịch Y; ông B, Phó Bí thư Z; nguyên Ủy viên W C". What stands after the
 #: last semicolon is an honorific and a capitalised title (or "nguyên" and one) with no clause in it.
 _LIST_ITEM_GAP = re.compile(
-    rf"[^.;:!?]{{0,160}}(?:;|\s+và(?=\s+(?:các\s+)?(?:đồng chí|ông|bà|anh|chị|[Đđ]/[Cc])\s))\s*(?:và\s+|cùng\s+)?"
+    # unnamed items may stand between ("...; đại diện lãnh đạo Vụ X, Bộ Y; Giáo sư C")
+    rf"[^.;:!?]{{0,160}}(?:;[^.;:!?]{{0,120}}?)*(?:;|\s+và(?=\s+(?:các\s+)?(?:đồng chí|ông|bà|anh|chị|[Đđ]/[Cc])\s))"
+    rf"\s*(?:và\s+|cùng\s+)?"
     # "...; Đại diện các đơn vị tài trợ: Đ/c C – Giám đốc ..."
     rf"(?:[Đđ]ại diện\s[^.;:!?]{{1,80}}:\s*)?(?:(?:các\s+)?(?:đồng chí|ông|bà|anh|chị|[Đđ]/[Cc])\s+)?"
     rf"(?:(?:nguyên\s+)?[{UPPER}](?:(?!\s(?:đã|sẽ|được|cho|là|có|tại|với)\s)[^.;:!?]){{0,160}})?\s*"
@@ -635,7 +644,9 @@ _TITLE_CHUNK = rf"[{UPPER}]{_CHUNK_BODY}{{0,90}}"
 #: whom the person stands for, up to a verb with no comma before it: "Ông A, Ủy viên Trung ương Đảng, Chủ
 #: tịch X, Phó Chủ tịch Hội đồng Y phát biểu tại lễ", "B, Chủ nhiệm Z thay mặt Bộ Chính trị dự và chỉ đạo".
 _TITLES_TO_VERB = re.compile(
-    rf"(?:\s+(?!(?:{_CLAUSE_WORDS})\s){_CHUNK_BODY}{{1,60}}?)?(?:\s*[,–-]\s*{_TITLE_CHUNK})*"
+    # a lower-case tail of a title ("trung ương đảng") only where a comma closes it
+    rf"(?:\s+{_TITLE_CHUNK}|\s+(?!(?:{_CLAUSE_WORDS})\s){_CHUNK_BODY}{{1,40}}?(?=\s*,))?"
+    rf"(?:\s*[,–-]\s*{_TITLE_CHUNK})*"
     rf"(?:\s*,?\s*thay mặt\s+[^;.:()]{{1,80}}?)?"
     # "..., các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy, thành viên Ban Chỉ đạo cùng dự", "A cùng các đại biểu dự"
     rf"(?:(?:\.\.\.|…)?\s*,?\s*(?:cùng\s+)?(?:các đồng chí|các đại biểu|các lãnh đạo|lãnh đạo|đại diện|nhiều)\s"
@@ -663,7 +674,9 @@ _NOT_GOVERNED = re.compile(
 #: "sự kiện của A", "lễ ra mắt sách của nhà thơ A": the person after "của" owns what is attended.
 #: "dưới sự chủ trì của A": A chairs; "của" names the chair here, not an owner.
 #: "Phát biểu của Tổng Bí thư A tại Đại hội", "bài phát biểu của B": the person after "của" is the speaker.
-_CHAIR_OF = re.compile(r"(?:chủ trì|phát biểu|diễn văn)\s+của(?:\s+[^\s,;.:]+){0,3}\s+$", re.IGNORECASE)
+_CHAIR_OF = re.compile(
+    r"(?:chủ trì|^\W*(?:[Tt]oàn văn\s+)?(?:[Bb]ài\s+)?(?:[Pp]hát biểu|diễn văn))\s+của(?:\s+[^\s,;.:]+){0,3}\s+$"
+)
 _OWNER_BEFORE = re.compile(r"(?<![\w])của(?:\s+[^\s,;.:]+){0,2}\s+$")
 
 
