@@ -88,7 +88,7 @@ CHAIR = "CHAIRED"
 ATTEND = "ATTENDED"
 SPEAK = "SPOKE_AT"
 ROLE_RE = re.compile(
-    r"(?<![\w])(?:(?P<chair>(?:đồng\s+)?chủ trì)(?!,?\s+(?:phối hợp|thực hiện|triển khai|xây dựng|tham mưu))"
+    r"(?<![\w])(?<!sẽ )(?:(?P<chair>(?:đồng\s+)?chủ trì)(?!,?\s+(?:phối hợp|thực hiện|triển khai|xây dựng|tham mưu))"
     r"|(?P<attend>(?<!vinh )(?<!can )(?:(?:tham|cùng|tới|về|đến)\s+)?dự(?!\s*(?:án|kiến|báo|thảo|toán|trữ|bị|định|phòng|đoán|luật|"
     r"thi|giải|tính|khuyết|phần|kỳ(?!\s+họp)|tuyển|đám|giờ|lễ hội)(?![\w]))"
     # "Về phía tỉnh Sóc Trăng có đồng chí A": one side's members in an attendance list
@@ -98,7 +98,7 @@ ROLE_RE = re.compile(
     r"kết luận(?=\s+(?:hội|buổi|phiên|tại)))"
     # "A báo cáo kết quả thẩm tra": reporting to the meeting, but only as the verb of names before it; at the
     # head of a clause "báo cáo" is mostly a noun ("Báo cáo của UBND tỉnh cho thấy ...")
-    r"|(?<!nghe )(?<!của )(?<!các )(?<!bản )(?P<report>báo cáo)(?!\s+(?:của|viên|với\s+phóng))"
+    r"|(?<!nghe )(?<!của )(?<!các )(?<!bản )(?<!qua )(?<!theo )(?P<report>báo cáo)(?!\s+(?:của|viên|với\s+phóng))"
     r")(?![\w])",
     re.IGNORECASE,
 )
@@ -536,6 +536,13 @@ def assign_roles(ctx: Context) -> None:
                 )
                 after_only = role == _AFTER_ONLY
                 role = SPEAK if after_only else role
+                if after_only and near and pos - pending_end <= _TRAILING_GAP:
+                    # only titles may stand between a name and "báo cáo" ("ông A cho rằng việc Bộ X báo cáo")
+                    near = bool(
+                        _NEXT_TO_VERB.fullmatch(sentence.text, pending_end, pos)
+                        or _APPOSITIVE_GAP.fullmatch(sentence.text, pending_end, pos)
+                        or _titles_only(sentence, pending_end, pos, chains)
+                    )
                 if after_only and not (pending and near) and not (joined and last_group):
                     pending = []
                     last_end = verb.end() if verb else pos
@@ -582,6 +589,8 @@ def assign_roles(ctx: Context) -> None:
                 else:
                     if pending and not _list_gap(sentence, pending_end, start, chains):
                         pending = []  # "A cho hay, họ đã mời B tham dự": A is no part of B's list
+                    if _INVITED.search(sentence.text, max(0, start - 40), start):
+                        continue  # "mời Thủ tướng A sang Quảng Tây dự Hội chợ": an invitation, not attendance
                     pending.append(name)
                     pending_end = ends.get(person.start, person.end) - sentence.start
     # Chairing implies presence: a chair is not also listed as attending.
@@ -661,6 +670,10 @@ def _titles_only(sentence: Sentence, a: int, b: int, chains: list[tuple[int, int
         return False
     return _TITLES_GAP.fullmatch(_blank_chains(sentence, a, b, chains)) is not None
 
+
+_NEXT_TO_VERB = re.compile(r"[\s,]*(?:(?:đã|cũng)\s+)?")
+#: The person is asked or invited to attend, not reported attending.
+_INVITED = re.compile(r"(?<![\w])(?:mời|đề nghị|giao|cử)\s+(?:[^\s,;.]+\s+){0,4}$")
 
 #: Two role verbs with one subject: "dự và phát biểu", "dự, chỉ đạo và", "đã dự và có bài phát biểu".
 _JOINED = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:có\s+(?:bài\s+)?)?")
