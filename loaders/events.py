@@ -587,7 +587,7 @@ def assign_roles(ctx: Context) -> None:
                     last_group.append(name)
                     governed_end = ends.get(person.start, person.end) - sentence.start
                 else:
-                    if pending and not _list_gap(sentence, pending_end, start, chains):
+                    if pending and _CLAUSE_IN_GAP.search(sentence.text, pending_end, start):
                         pending = []  # "A cho hay, họ đã mời B tham dự": A is no part of B's list
                     if _INVITED.search(sentence.text, max(0, start - 40), start):
                         continue  # "mời Thủ tướng A sang Quảng Tây dự Hội chợ": an invitation, not attendance
@@ -671,9 +671,14 @@ def _titles_only(sentence: Sentence, a: int, b: int, chains: list[tuple[int, int
     return _TITLES_GAP.fullmatch(_blank_chains(sentence, a, b, chains)) is not None
 
 
+#: Words that start a clause of their own between two names: the first name is no part of the second's list.
+_CLAUSE_IN_GAP = re.compile(
+    r"(?<![\w])(?:cho hay|cho biết|cho rằng|nói|khẳng định|mời|đề nghị|yêu cầu|là|được|đã|sẽ|khi|nhưng|rằng|họ)"
+    r"(?![\w])|[.!?]"
+)
 _NEXT_TO_VERB = re.compile(r"[\s,]*(?:(?:đã|cũng)\s+)?")
 #: The person is asked or invited to attend, not reported attending.
-_INVITED = re.compile(r"(?<![\w])(?:mời|đề nghị|giao|cử)\s+(?:[^\s,;.]+\s+){0,4}$")
+_INVITED = re.compile(r"(?<![\w])(?:mời|đề nghị)\s+(?:[^\s,;.]+\s+){0,4}$")
 
 #: Two role verbs with one subject: "dự và phát biểu", "dự, chỉ đạo và", "đã dự và có bài phát biểu".
 _JOINED = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:có\s+(?:bài\s+)?)?")
