@@ -43,12 +43,14 @@ _KINDS = (
     rf"[Cc]uộc (?:thi|họp báo|họp|làm việc|gặp)|[Hh]ọp báo|"
     rf"[Mm]ít tinh|[Ff]estival|{_LE}|[Cc]hương trình giao lưu|"
     # "tham dự chương trình có ...", "dự sự kiện": a programme or event someone attends is one
-    rf"(?<=[Dd]ự )(?:chương trình|sự kiện|lễ|giao lưu)|(?:(?<=[Pp]hát biểu tại )|(?<=tổ chức )|(?<=[Tt]ại ))chương trình)(?![\w])"
+    rf"(?<=[Dd]ự )(?:chương trình|sự kiện|lễ|giao lưu)|"
+    rf"(?:(?<=[Pp]hát biểu tại )|(?<=tổ chức )|(?<=[Tt]ại ))chương trình)(?![\w])"
 )
 KIND_RE = re.compile(r"(?<![\w])" + _KINDS)
 _ORGANISE_BEFORE = re.compile(
     # "cách thức tổ chức đại hội", "việc tổ chức hội nghị": the organising talked about, not done
-    r"(?<!Ban )(?<!ban )(?<!cách thức )(?<!việc )(?<!công tác )(?<!kế hoạch )(?:tổ chức|khai mạc|tiến hành|phối hợp tổ chức|long trọng tổ chức)"
+    r"(?<!Ban )(?<!ban )(?<!cách thức )(?<!việc )(?<!công tác )(?<!kế hoạch )"
+    r"(?:tổ chức|khai mạc|tiến hành|phối hợp tổ chức|long trọng tổ chức)"
     r"(?:\s+thành công)?(?:\s+(?:vòng|chung|kết|sơ|khảo|buổi|lễ|phiên|trọng thể)){0,3}\s*$",
     re.IGNORECASE,
 )
@@ -89,11 +91,13 @@ ATTEND = "ATTENDED"
 SPEAK = "SPOKE_AT"
 ROLE_RE = re.compile(
     r"(?<![\w])(?<!sẽ )(?:(?P<chair>(?:đồng\s+)?chủ trì)(?!,?\s+(?:phối hợp|thực hiện|triển khai|xây dựng|tham mưu))"
-    r"|(?P<attend>(?<!vinh )(?<!can )(?:(?:tham|cùng|tới|về|đến)\s+)?dự(?!\s*(?:án|kiến|báo|thảo|toán|trữ|bị|định|phòng|đoán|luật|"
+    r"|(?P<attend>(?<!vinh )(?<!can )(?:(?:tham|cùng|tới|về|đến)\s+)?"
+    r"dự(?!\s*(?:án|kiến|báo|thảo|toán|trữ|bị|định|phòng|đoán|luật|"
     r"thi|giải|tính|khuyết|phần|kỳ(?!\s+họp)|tuyển|đám|giờ|lễ hội)(?![\w]))"
     # "Về phía tỉnh Sóc Trăng có đồng chí A": one side's members in an attendance list
     r"|(?<![\w])Về phía\s+(?:[^\s,;.]+\s+){1,5}?có)"
-    r"|(?P<speak>phát biểu(?!\s+(?:với|trước)\s+(?:các\s+)?(?:báo giới|phóng viên|báo chí|truyền thông))|đọc diễn văn|tuyên đọc|đọc (?:thông điệp|diễn văn|báo cáo|tham luận)|"
+    r"|(?P<speak>phát biểu(?!\s+(?:với|trước)\s+(?:các\s+)?(?:báo giới|phóng viên|báo chí|truyền thông))|"
+    r"đọc diễn văn|tuyên đọc|đọc (?:thông điệp|diễn văn|báo cáo|tham luận)|"
     r"trình bày(?:\s+tham luận)?|báo cáo(?=\s+(?:tham luận|tại|với\s+(?:đoàn|Đoàn|hội nghị)))|"
     r"kết luận(?=\s+(?:hội|buổi|phiên|tại)))"
     # "A báo cáo kết quả thẩm tra": reporting to the meeting, but only as the verb of names before it; at the
@@ -332,7 +336,8 @@ def _has_governed_roles(ctx: Context) -> bool:
             if any(0 <= p.start - sentence.start - match.end() <= 160 for p in sentence.persons):
                 return True
         for match in ROLE_RE.finditer(sentence.text):
-            if match.group("chair") and any(0 <= match.start() - p.end + sentence.start <= 60 for p in sentence.persons):
+            at = sentence.start + match.start()
+            if match.group("chair") and any(0 <= at - p.end <= 60 for p in sentence.persons):
                 return True
     return False
 

@@ -77,7 +77,7 @@ def test_attendance_list_with_titles_before_the_names_and_former_posts(pages: di
 
 
 def test_a_title_the_title_finder_cut_short_still_leads_to_the_verb(pages: dict) -> None:
-    # "Ông A, Ủy viên ..., Chủ tịch ..., Phó Chủ tịch Hội đồng Thi đua khen thưởng trung ương phát biểu tại lễ phát động"
+    # "Ông A, Ủy viên ..., Chủ tịch ..., Phó Chủ tịch Hội đồng Thi đua ... trung ương phát biểu tại lễ phát động"
     extraction = extract(pages, "d644ae3a458fb936")
     assert roles(extraction) == {("Nguyễn Đình Khang", "SPOKE_AT")}
     assert {kind for kind, _date in events(extraction)} == {"lễ phát động"}
@@ -177,4 +177,3 @@ def test_a_visit_with_a_speech_and_no_event_gives_no_roles(pages: dict) -> None:
     extraction = extract(pages, "6ad245c41d8de99c")
     assert roles(extraction) == set()
     assert events(extraction) == set()
-
