@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -108,6 +109,33 @@ ROLE_RE = re.compile(
 )
 
 
+#: Words one of which every event mention contains (lower case). Testing them with ``in`` is far cheaper than
+#: running KIND_RE over the whole text, which tries its long alternation at every character.
+_KIND_WORDS = (
+    "hội nghị", "hội thảo", "hội thi", "hội diễn", "đại hội", "đại lễ", "tọa đàm", "toạ đàm", "diễn đàn",
+    "liên hoan", "kỳ họp", "phiên họp", "buổi ", "cuộc ", "họp báo", "mít tinh", "festival", "lễ", "chương trình",
+    "sự kiện", "giao lưu", "ngày hội",
+)  # fmt: skip
+
+
+def _mention_sentences(ctx: Context) -> list[int]:
+    """The indices of the sentences that may name an event (a superset of those KIND_RE matches in)."""
+    sentences = ctx.sentences
+    low = ctx.text.lower()
+    if len(low) != len(ctx.text):  # a character whose lower case is longer: offsets would shift
+        return [i for i, s in enumerate(sentences) if any(w in s.text.lower() for w in _KIND_WORDS)]
+    starts = [s.start for s in sentences]
+    found: set[int] = set()
+    for word in _KIND_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and at < sentences[i].end:
+                found.add(i)
+            at = low.find(word, at + 1)
+    return sorted(found)
+
+
 @dataclass
 class EventInfo:
     entity_id: str
@@ -166,7 +194,7 @@ def find_events(ctx: Context) -> None:
     candidates: dict[str, EventInfo] = {}
     mentioned_in: dict[str, list[Sentence]] = {}
     text = ctx.text
-    mentions = ctx.by_sentence(KIND_RE)
+    mentions = _mention_sentences(ctx)
     # an undated article (the corpus has no dates) is judged by the year its own dates point to; found
     # once, and only if a sentence has a full date to judge
     year_hint = cache(lambda: dates.reference_year(text)) if published is None else None
@@ -178,14 +206,17 @@ def find_events(ctx: Context) -> None:
     # mentions too weak to make an event on their own, kept for an excerpt that starts after the sentence
     # that named its event ("Cùng dự có các đồng chí ...; ... Tham dự giao lưu còn có ...")
     weak: dict[str, tuple[Sentence, int]] = {}
-    for index in sorted(mentions):
+    for index in mentions:
         sentence = ctx.sentences[index]
+        kind_matches = list(KIND_RE.finditer(sentence.text))
+        if not kind_matches:
+            continue
         roles = [r for r in _roles_in(sentence) if r[1] != _AFTER_ONLY] if sentence.persons else []
         opening = _opening(sentence.text)
         lead = dates.leading_date(sentence.text[opening:], published)
         # an undated article's "Sáng nay (28/10), ..." resolves to no date, but still opens with one
         dated = lead is not None or dates.LEADING_DATE.match(sentence.text[opening:]) is not None
-        for match in KIND_RE.finditer(sentence.text):
+        for match in kind_matches:
             before = sentence.text[opening : match.start()]
             if _NUMBER_BEFORE.search(before[-20:]) or _VENUE_BEFORE.search(before[-12:]):
                 continue
