@@ -649,7 +649,10 @@ _LIST_GAP = re.compile(
 #: last semicolon is an honorific and a capitalised title (or "nguyên" and one) with no clause in it.
 _LIST_ITEM_GAP = re.compile(
     # unnamed items may stand between ("...; đại diện lãnh đạo Vụ X, Bộ Y; Giáo sư C")
-    rf"[^.;:!?]{{0,160}}(?:;[^.;:!?]{{0,120}}?)*(?:;|\s+và(?=\s+(?:các\s+)?(?:đồng chí|ông|bà|anh|chị|[Đđ]/[Cc])\s))"
+    # items are split by semicolons, or by "và" before an honorific, or by a comma before one when only
+    # capitalised titles stand before it ("A - TUV, Chủ tịch Hội X, đ/c B - Phó Chủ tịch")
+    rf"(?:[^.;:!?]{{0,160}}(?:;[^.;:!?]{{0,120}}?)*(?:;|\s+và(?=\s+(?:các\s+)?(?:đồng chí|ông|bà|anh|chị|[Đđ]/[Cc])\s))"
+    rf"|(?:\s*[,–-]\s*[{UPPER}][^,;:.()]{{0,90}})*\s*,(?=\s+(?:đồng chí|ông|bà|anh|chị|[Đđ]/[Cc])\s))"
     rf"\s*(?:và\s+|cùng\s+)?"
     # "...; Đại diện các đơn vị tài trợ: Đ/c C – Giám đốc ..."
     rf"(?:[Đđ]ại diện\s[^.;:!?]{{1,80}}:\s*)?(?:(?:các\s+)?(?:đồng chí|ông|bà|anh|chị|[Đđ]/[Cc])\s+)?"
