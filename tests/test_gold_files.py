@@ -33,11 +33,14 @@ GOLD_FILES = (
     "heldout3.json",
     "heldout4.json",
     "heldout5.json",
+    "dev_pages_roles.json",
 )
 # Passage files: character spans of corpus records rather than whole articles.
 PASSAGE_FILES = ("corpus.json", "heldout.json", "heldout2.json", "heldout3.json")
 # Page files: spans of records of the real dân vận pages (../shared/corpus/danvan_pages.jsonl), doc `pages:<id>`.
 PAGES_FILES = ("heldout4.json", "heldout5.json")
+# Development page files: records of the same corpus outside the held-out pool (event roles and events only).
+DEV_PAGES_FILES = ("dev_pages_roles.json",)
 PAGES = SHARED / "corpus" / "danvan_pages.jsonl"
 # The held-out pool of the pages corpus: records whose sha256(id) hex digest starts with one of these characters
 # (0-3, about 122 of 424 records) are never read while tuning; heldout4 takes 0-2 and heldout5 takes 3.
@@ -51,6 +54,7 @@ MINIMUM_ARTICLES = {
     "heldout3.json": 30,
     "heldout4.json": 80,
     "heldout5.json": 20,
+    "dev_pages_roles.json": 20,
 }
 
 STATUSES = set(SCHEMA.rel("HOLDS").prop("status").values)
@@ -115,7 +119,7 @@ def test_gold_file_has_enough_articles_with_all_keys(gold: tuple[str, dict[str, 
         for key in LIST_KEYS:
             assert isinstance(article[key], list), f"{where}: {key} is not a list"
         assert article["place"] is None or isinstance(article["place"], str), where
-        if name in PASSAGE_FILES or name in PAGES_FILES:
+        if name in PASSAGE_FILES or name in PAGES_FILES or name in DEV_PAGES_FILES:
             span = article["span"]
             assert isinstance(span, list) and len(span) == 2 and all(isinstance(i, int) for i in span), where
             assert 0 <= span[0] < span[1], f"{where}: empty or inverted span {span}"
@@ -386,7 +390,7 @@ def pages_records() -> dict[str, dict[str, Any]]:
     return records
 
 
-@pytest.mark.parametrize("name", PAGES_FILES)
+@pytest.mark.parametrize("name", PAGES_FILES + DEV_PAGES_FILES)
 def test_page_spans_lie_inside_real_records_and_name_their_people(
     pages_records: dict[str, dict[str, Any]], name: str
 ) -> None:
@@ -436,3 +440,11 @@ def test_page_sets_share_no_record() -> None:
     four = {a["doc"] for a in load("heldout4.json")["articles"]}
     five = {a["doc"] for a in load("heldout5.json")["articles"]}
     assert not four & five, f"heldout4 and heldout5 share {sorted(four & five)}"
+
+
+@pytest.mark.parametrize("name", DEV_PAGES_FILES)
+def test_development_page_sets_stay_outside_the_held_out_pool(name: str) -> None:
+    docs = [a["doc"].removeprefix("pages:") for a in load(name)["articles"]]
+    assert len(docs) == len(set(docs)), f"{name}: a record is annotated twice"
+    for rid in docs:
+        assert hashlib.sha256(rid.encode()).hexdigest()[0] not in "0123", f"{name}: record {rid} is held out"
