@@ -207,7 +207,8 @@ def find_events(ctx: Context) -> None:
     year_hint = cache(lambda: dates.reference_year(text)) if published is None else None
     # the date a day-month without year resolves against: the article's, else the month a page excerpt's
     # date marker gives (" date 2025-04 Sáng 22/4, ...")
-    reference = published or _marker_date(text)
+    # (read from the raw text: the reader blanks the marker out of the normalised one, keeping a full date only)
+    reference = published or _marker_date(ctx.doc.raw)
     # the lead (first sentence after the headline) names what the article is about
     lead_sentence = next((s for s in ctx.sentences if not s.is_title), None)
     # mentions too weak to make an event on their own, kept for an excerpt that starts after the sentence

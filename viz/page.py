@@ -264,8 +264,7 @@ def write_library(folder: Path) -> str:
     path = folder / relative
     text = vis_library()
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        write_text_atomic(path, text)
     return relative
 
 

@@ -193,10 +193,7 @@ class EmbeddedStore:
         try:
             for statement in ddl_statements():
                 self.conn.execute(statement)
-            self.conn.execute(f"CREATE (:{META_TABLE} {{key: 'schema_version', value: $v}})", {"v": SCHEMA.version})
-            self.conn.execute(
-                f"CREATE (:{META_TABLE} {{key: $k, value: $v}})", {"k": ARTICLE_IDS_KEY, "v": ARTICLE_IDS}
-            )
+            _write_initial_meta(self.conn)
             self.conn.execute("COMMIT")
         except BaseException:
             self._rollback()
@@ -672,6 +669,12 @@ def _write_error(path: Path, exc: BaseException) -> StoreError:
     return StoreError(f"{path}: the write failed: {text}; the store is unchanged")
 
 
+def _write_initial_meta(conn: lb.Connection) -> None:
+    """The metadata every new store starts with: its schema version and the rule its article ids follow."""
+    conn.execute(f"CREATE (:{META_TABLE} {{key: 'schema_version', value: $v}})", {"v": SCHEMA.version})
+    conn.execute(f"CREATE (:{META_TABLE} {{key: $k, value: $v}})", {"k": ARTICLE_IDS_KEY, "v": ARTICLE_IDS})
+
+
 def _create_store(path: Path) -> None:
     """An empty store with the schema at ``path``, made beside it and renamed into place when complete."""
     new_path = _beside(path)
@@ -684,7 +687,7 @@ def _create_store(path: Path) -> None:
             conn.execute("BEGIN TRANSACTION")
             for statement in ddl_statements():
                 conn.execute(statement)
-            conn.execute(f"CREATE (:{META_TABLE} {{key: 'schema_version', value: $v}})", {"v": SCHEMA.version})
+            _write_initial_meta(conn)
             conn.execute("COMMIT")
             conn.execute("CHECKPOINT")
             conn.close()
