@@ -12,6 +12,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from danvan.loaders.province_names import province_pattern
+
 DATA = Path(__file__).with_name("data")
 
 
@@ -34,8 +36,6 @@ def country_at(text: str, pos: int, end: int) -> str:
     if match is None:
         return ""
     # A province or Vietnamese unit named with the state's word first: "Lào Cai" is not Laos.
-    from danvan.loaders.organizations import province_pattern  # late: organizations imports persons
-
     province = province_pattern()[0].match(text, pos, end)
     if province is not None and province.end() > match.end():
         return ""

@@ -16,11 +16,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from danvan.loaders.article import MAX_HTML_BYTES, ReadError, build_document, location, parse_date, read_bytes
 from danvan.loaders.document import Document, Span
 from danvan.loaders.encoding import DecodeError, decode
-from danvan.loaders.jsonl import parse_date
 from danvan.loaders.normalize import to_nfc
-from danvan.loaders.read import MAX_HTML_BYTES, ReadError, _read_bytes, build_document, location
 
 _DROP_TAGS = (
     "script", "style", "noscript", "iframe", "svg", "form", "button", "nav", "header", "footer", "aside",
@@ -161,7 +160,7 @@ def _container(tree: Any) -> Any:
 
 def read_html_file(path: Path, where: str | None = None) -> Document:
     """One news page; ``where`` is its location (default: as a file named directly)."""
-    data = _read_bytes(path, MAX_HTML_BYTES)
+    data = read_bytes(path, MAX_HTML_BYTES)
     try:
         decoded, encoding = _decode_html(data)
     except DecodeError as exc:

@@ -12,22 +12,18 @@ and the other lines are still read.
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import io
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from danvan.loaders.article import MAX_ARTICLE_BYTES, ReadError, build_document, location, parse_date
 from danvan.loaders.document import Document, Span
 from danvan.loaders.normalize import to_nfc
-from danvan.loaders.read import MAX_ARTICLE_BYTES, ReadError, build_document, location
 
 _BODY_KEYS = ("body", "text", "content")
 _DATE_KEYS = ("date", "published", "published_at", "datePublished")
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
-_DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 SEPARATOR = "\n\n"
 
 
@@ -35,24 +31,6 @@ def invalid_json(exc: json.JSONDecodeError) -> str:
     """The problem with a line that is not JSON. Some of json's messages end in "at" ("Unterminated
     string starting at"), which the column completes."""
     return f"invalid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"
-
-
-def parse_date(value: Any) -> dt.date | None:
-    """'2024-06-19', '2024-06-19T10:00:00+07:00', '19/6/2024' -> date; anything else -> None."""
-    if not isinstance(value, str):
-        return None
-    m = _ISO.match(value)
-    if m:
-        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    else:
-        m = _DMY.match(value)
-        if not m:
-            return None
-        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _text_field(record: dict[str, Any], *keys: str) -> str:

@@ -24,6 +24,8 @@ from pathlib import Path
 from danvan.graph import places
 from danvan.loaders.abbreviations import expand
 from danvan.loaders.persons import STOP_WORDS, SYLLABLE, surnames
+from danvan.loaders.province_names import province_pattern
+from danvan.loaders.roles import role_pattern
 
 DATA = Path(__file__).with_name("data")
 
@@ -237,24 +239,6 @@ _PLACE_STOPS = STOP_WORDS - {"Thượng", "Hiệu", "Bà", "Ông", "Thủ"}
 _GENERIC_PLACE = re.compile(rf"(?:{SYLLABLE}|\d+)(?: (?:{SYLLABLE}|\d+)){{0,3}}")
 
 
-@cache
-def province_pattern() -> tuple[re.Pattern[str], dict[str, places.Province]]:
-    forms: dict[str, places.Province] = {}
-    for unit in places.ALL:
-        for name in (unit.name, unit.name.removeprefix("Thành phố "), *unit.aliases):
-            if len(name) > 3:
-                forms.setdefault(name, unit)
-    hcm = places.lookup("TP.HCM")
-    if hcm is not None:
-        forms.setdefault("HCM", hcm)
-    hanoi = places.lookup("HN")
-    if hanoi is not None:
-        forms.setdefault("HN", hanoi)  # "Bí thư Thành ủy HN": after a unit's name the letters are the city
-    alternatives = sorted(forms, key=len, reverse=True)
-    pattern = re.compile(r"(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w])")
-    return pattern, forms
-
-
 def _skip_space(text: str, pos: int, end: int) -> int:
     while pos < end and text[pos] == " ":
         pos += 1
@@ -452,8 +436,6 @@ def _dash_in_name(text: str, pos: int, end: int) -> int:
     first = match.group(1)
     if f"{first} {match.group(2)}" in _NOT_NAME_PARTS or first in _NOT_NAME_PARTS or first in _BODY_END_WORDS:
         return 0
-    from danvan.loaders.titles import role_pattern  # titles builds on this module
-
     after = match.start(1)
     if role_pattern().match(text, after, end) or match.group(1) in surnames():
         return 0

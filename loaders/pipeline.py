@@ -21,7 +21,7 @@ from typing import Any
 from danvan.graph.model import Extraction
 from danvan.loaders.document import Document
 from danvan.loaders.extract import extract_document
-from danvan.loaders.read import ReadError, Source, _iter_file, _unreachable, iter_files
+from danvan.loaders.read import ReadError, Source, _iter_file, iter_files, unreachable
 
 #: Records (jsonl) or files per chunk sent to a worker: large enough to amortise the inter-process
 #: traffic, small enough to keep both cores busy to the end.
@@ -86,7 +86,7 @@ def _jsonl_tasks(source: Source) -> Iterator[Task]:
         stream = path.open("rb")
         empty = os.fstat(stream.fileno()).st_size == 0
     except OSError as exc:  # unreadable: one error, and the batch goes on
-        yield [ReadError(str(path), _unreachable(path, exc))]
+        yield [ReadError(str(path), unreachable(path, exc))]
         return
     if empty:
         stream.close()

@@ -37,21 +37,24 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ladybug as lb
-import pyarrow as pa
 
 from danvan.graph.atomic_file import describe_os_error
-from danvan.graph.build import build_graph, extraction_json, gc_paused
-from danvan.graph.judgements import Judgement, judgements_digest
-from danvan.graph.knowledge import KnowledgeGraph, edge_key
 from danvan.graph.model import Extraction
 from danvan.graph.schema import SCHEMA, Property
 from danvan.graph.store.cypher_guard import RefusedQuery, check_read_only
 from danvan.graph.store.ddl import META_TABLE, ddl_statements
 from danvan.graph.store.result import QueryResult
+
+if TYPE_CHECKING:  # at run time these load only where a store is written or read whole: queries start fast
+    import pyarrow as pa
+
+    from danvan.graph.judgements import Judgement
+    from danvan.graph.knowledge import KnowledgeGraph
 
 #: Rows per COPY / LOAD FROM statement; between batches :func:`_between_batches` runs.
 BATCH_SIZE = 200_000
@@ -69,14 +72,21 @@ COMPLETE, WRITING = "complete", "writing"
 #: it was built when ids came from the article's text: building into it would duplicate every article.
 ARTICLE_IDS_KEY, ARTICLE_IDS = "article_ids", "record-url-location"
 
-_ARROW_TYPES: dict[str, pa.DataType] = {
-    "STRING": pa.string(),
-    "INT64": pa.int64(),
-    "DOUBLE": pa.float64(),
-    "DATE": pa.date32(),
-    "BOOL": pa.bool_(),
-    "STRING[]": pa.list_(pa.string()),
-}
+
+@cache
+def _arrow_type(name: str) -> pa.DataType:
+    import pyarrow as pa
+
+    types = {
+        "STRING": pa.string(),
+        "INT64": pa.int64(),
+        "DOUBLE": pa.float64(),
+        "DATE": pa.date32(),
+        "BOOL": pa.bool_(),
+        "STRING[]": pa.list_(pa.string()),
+    }
+    return types[name]
+
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``: called as a build advances (the CLI draws a bar from it)."""
@@ -283,6 +293,8 @@ class EmbeddedStore:
         Rows go straight into networkx: they were checked against the schema when written, and
         re-checking 300,000 of them would dominate an incremental build.
         """
+        from danvan.graph.knowledge import KnowledgeGraph, edge_key
+
         kg = KnowledgeGraph()
         g = kg.g
         for node_type in SCHEMA.nodes:
@@ -344,6 +356,9 @@ class EmbeddedStore:
         from the same single-article file (.txt, .html) under a new id (a page that gained a canonical
         address): a file holds one article, so the old one is taken out.
         """
+        from danvan.graph.build import build_graph, extraction_json, gc_paused
+        from danvan.graph.judgements import judgements_digest
+
         self._require_writable()
         judged = judgements_digest(judgements)
         stored = self.stored_extractions()
@@ -403,11 +418,15 @@ class EmbeddedStore:
 
     def write_graph(self, kg: KnowledgeGraph, progress: Progress | None = None) -> WriteReport:
         """Make the store hold exactly ``kg``, writing only the difference (see the module notes)."""
+        from danvan.graph.build import gc_paused
+
         self._require_writable()
         with gc_paused():
             return self._write_graph(kg, progress)
 
     def _write_graph(self, kg: KnowledgeGraph, progress: Progress | None) -> WriteReport:
+        from danvan.graph.knowledge import KnowledgeGraph
+
         complete = self.complete
         # An empty store (the usual first build) needs no reading back.
         empty = not any(self._rows(f"MATCH (n:{label}) RETURN 1 LIMIT 1") for label in SCHEMA.labels)
@@ -837,6 +856,8 @@ class _Plan:
 
     def apply(self, store: EmbeddedStore, progress: Progress | None, bulk: bool) -> None:
         """Write the plan; ``bulk`` uses COPY (fastest for many rows, outside transactions)."""
+        import pyarrow as pa
+
         total, done = self.total(), 0
 
         def step(n: int) -> None:
@@ -914,12 +935,16 @@ def _columns(rows: list[dict[str, Any]], props: Sequence[Property]) -> list[pa.A
     key is null): measured 20-40% faster on the corpus than a Python list per column, because the
     dicts are visited once rather than once per property.
     """
-    struct = pa.struct([pa.field(p.name, _ARROW_TYPES[p.type]) for p in props])
+    import pyarrow as pa
+
+    struct = pa.struct([pa.field(p.name, _arrow_type(p.type)) for p in props])
     return list(pa.array(rows, type=struct).flatten())
 
 
 def _node_table(items: list[NodeItem], props: tuple[Property, ...]) -> pa.Table:
     """Columns in table order: ``id`` first, then the label's other properties."""
+    import pyarrow as pa
+
     others = [p for p in props if p.name != "id"]
     ids = pa.array([node_id for node_id, _ in items], type=pa.string())
     columns = _columns([attrs for _, attrs in items], others)
@@ -928,6 +953,8 @@ def _node_table(items: list[NodeItem], props: tuple[Property, ...]) -> pa.Table:
 
 def _rel_table(items: list[RelItem], props: tuple[Property, ...]) -> pa.Table:
     """Columns ``from``, ``to``, then the type's properties (the order COPY expects)."""
+    import pyarrow as pa
+
     sources = pa.array([src for src, _, _ in items], type=pa.string())
     targets = pa.array([dst for _, dst, _ in items], type=pa.string())
     columns = _columns([attrs for _, _, attrs in items], props)
