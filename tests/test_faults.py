@@ -130,6 +130,26 @@ def test_a_full_disk_keeps_the_previous_store_and_a_later_build_with_room_comple
     assert len(after) > len(before)
 
 
+def test_after_a_full_disk_the_store_reads_at_once_with_no_recovery(
+    small_fs: Callable[[str], Path], seed_extractions: list, more_articles: Path
+) -> None:
+    """Before: a build that met a full disk left a good store needing recovery: `stats` then said "an earlier
+    write stopped during a checkpoint" until a build with room ran (closing a read-write open writes)."""
+    folder = small_fs("64m")
+    db = folder / "s.lbdb"
+    seed_store(db, seed_extractions)
+    counts = json.loads(danvan("stats", "--db", str(db), "-f", "json").stdout)
+    fill(folder, leave_kib=0)
+    assert danvan("build", str(more_articles), "--db", str(db), "-j", "1").returncode == 1
+    # the disk is still full: a reader opens the store as it was, and so does the next writer
+    stats = danvan("stats", "--db", str(db), "-f", "json")
+    assert stats.returncode == 0, stats.stderr
+    assert json.loads(stats.stdout) == counts
+    again = danvan("build", str(more_articles), "--db", str(db), "-j", "1")
+    assert again.returncode == 1 and f"error: {db}: {FULL}" in again.stderr, again.stderr
+    assert json.loads(danvan("stats", "--db", str(db), "-f", "json").stdout) == counts
+
+
 @pytest.mark.parametrize("bulk", [True, False], ids=["bulk-rewrite", "transaction"])
 def test_a_write_the_disk_itself_refuses_leaves_the_store_unchanged(
     small_fs: Callable[[str], Path], seed_extractions: list, more_articles: Path, bulk: bool

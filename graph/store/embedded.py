@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import ladybug as lb
 
@@ -144,30 +144,85 @@ def _canonical(value: Any, prop: Property) -> Any:
 
 
 class EmbeddedStore:
-    def __init__(self, path: Path, read_only: bool = False) -> None:
+    def __init__(self, path: Path, read_only: bool = False, *, scratch: bool = False) -> None:
+        """``scratch``: the new file a write fills beside the store (:meth:`_replace`), opened read-write,
+        under the lock its store's writer already holds."""
         self.path = Path(path)
         self.read_only = read_only
+        self._scratch = scratch
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no graph database here (run `danvan build` first or pass --db)")
-        if not read_only and not self.path.exists():
-            _create_store(self.path)
+        #: Metadata the next write sets in the new file (it is never written into the store in place).
+        self._meta_pending: dict[str, str] = {}
+        self._lock: IO[bytes] | None = None
+        if not read_only and not scratch:
+            self._lock = _writer_lock(self.path)
+            holder = _engine_lock_holder(self.path)
+            if holder is not None:
+                self._release_lock()
+                raise StoreError(
+                    f"{self.path} is locked by another process (process {holder}); "
+                    "close the other danvan or use another --db"
+                )
         try:
-            self.db = lb.Database(str(self.path), read_only=read_only)
-            self.conn = lb.Connection(self.db)
-        except RuntimeError as exc:
-            raise StoreError(_open_error(self.path, exc)) from None
+            if not read_only and not self.path.exists():
+                _create_store(self.path)
+            self._open_in_place()
+        except BaseException:
+            self._release_lock()
+            raise
         try:
             self._check_schema()
         except BaseException:
             self.close()  # release the file lock: the caller never gets a store to close
             raise
 
+    def _open_in_place(self) -> None:
+        """Open the store file read-only, also for a store opened to write: every write goes to a new file
+        beside it (:meth:`_replace`), and closing a read-write database writes to it, which on a full disk
+        left a good store needing recovery. Only a store whose last write stopped during a checkpoint is
+        opened read-write, by a writer, so that the engine finishes that checkpoint."""
+        if self._scratch:
+            try:
+                self.db = lb.Database(str(self.path))
+            except RuntimeError as exc:
+                raise StoreError(_open_error(self.path, exc)) from None
+            self.conn = lb.Connection(self.db)
+            return
+        try:
+            self.db = lb.Database(str(self.path), read_only=True)
+        except RuntimeError as exc:
+            text = " ".join(str(exc).split())
+            if not self.read_only and "empty database under READ ONLY" in text:
+                _create_store(self.path)  # an empty file where the store should be: lay the schema
+                self.db = lb.Database(str(self.path), read_only=True)
+                self.conn = lb.Connection(self.db)
+                return
+            if self.read_only or "checkpoint recovery is pending" not in text:
+                raise StoreError(_open_error(self.path, exc)) from None
+            try:
+                self.db = lb.Database(str(self.path))
+            except RuntimeError as again:
+                raise StoreError(_open_error(self.path, again)) from None
+        self.conn = lb.Connection(self.db)
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            # Removed while still held, so no stale file stays beside the store; a writer that opened it
+            # just before finds it gone at its next start (the lock is never waited for).
+            with contextlib.suppress(OSError):
+                os.unlink(self._lock.name)
+            self._lock.close()
+            self._lock = None
+
     # ------------------------------------------------------------------ lifecycle
     def close(self) -> None:
         try:
             self.conn.close()
             self.db.close()
+            self._release_lock()
         except RuntimeError:
+            self._release_lock()
             # A close whose checkpoint failed (a full disk) leaves the engine holding the file open,
             # so deleting it would free no space: drop the engine's handles all the same.
             for name in ("_database", "_pybind_database"):
@@ -333,9 +388,6 @@ class EmbeddedStore:
         rows = self._rows(f"MATCH (m:{META_TABLE} {{key: 'state'}}) RETURN m.value")
         return not rows or rows[0][0] != WRITING
 
-    def _set_state(self, state: str) -> None:
-        self.conn.execute(f"MERGE (m:{META_TABLE} {{key: 'state'}}) SET m.value = $v", {"v": state})
-
     # ------------------------------------------------------------------ writing
     def _meta(self, key: str) -> str | None:
         rows = self._rows(f"MATCH (m:{META_TABLE} {{key: $k}}) RETURN m.value", {"k": key})
@@ -404,8 +456,8 @@ class EmbeddedStore:
         kg = build_graph(union, judgements)
         if progress:
             progress("resolve", 1, 1)
+        self._meta_pending[JUDGEMENTS_KEY] = judged
         report.write = self.write_graph(kg, progress=progress)
-        self.conn.execute(f"MERGE (m:{META_TABLE} {{key: $k}}) SET m.value = $v", {"k": JUDGEMENTS_KEY, "v": judged})
         return report
 
     def remove(
@@ -433,6 +485,9 @@ class EmbeddedStore:
         old = KnowledgeGraph() if empty else self.load_graph()
         plan = _Plan.diff(old, kg)
         if complete and plan.total() == 0:
+            if any(self._meta(key) != value for key, value in self._meta_pending.items()):
+                # only the metadata changed (the judgements, with no effect on the graph): a copy records it
+                self._replace(_store_bytes(self.path), lambda new: None, copy=True)
             return plan.report
         size = len(kg) + kg.g.number_of_edges()
         if complete and (plan.total() <= BULK_FRACTION * size or plan.total() <= BULK_MIN):
@@ -501,11 +556,13 @@ class EmbeddedStore:
                         shutil.copyfile(source, f"{new_path}{suffix}")
             else:
                 _create_store(new_path)
-            new = EmbeddedStore(new_path)
+            new = EmbeddedStore(new_path, scratch=True)
             try:
                 if not copy:
                     new._copy_meta(self)
                 write(new)
+                for key, value in sorted(self._meta_pending.items()):
+                    new.conn.execute(f"MERGE (m:{META_TABLE} {{key: $k}}) SET m.value = $v", {"k": key, "v": value})
                 new.conn.execute("CHECKPOINT")
             finally:
                 new.close()
@@ -523,6 +580,7 @@ class EmbeddedStore:
             _remove_store_files(new_path)
             raise
         self._swap_in(new_path)
+        self._meta_pending.clear()
 
     def _copy_meta(self, source: EmbeddedStore) -> None:
         """Metadata of ``source`` other than the schema version (already written) and the write state."""
@@ -540,11 +598,7 @@ class EmbeddedStore:
         os.replace(new_path, self.path)
         _remove_sidecars(new_path)
         _sync_folder(self.path.parent)
-        try:
-            self.db = lb.Database(str(self.path))
-            self.conn = lb.Connection(self.db)
-        except RuntimeError as exc:
-            raise StoreError(_open_error(self.path, exc)) from None
+        self._open_in_place()
 
     def _rollback(self) -> None:
         # LadybugDB ends the transaction itself when a statement fails; a second ROLLBACK would
@@ -686,6 +740,46 @@ def _write_error(path: Path, exc: BaseException) -> StoreError:
         return StoreError(f"{path}: cannot write beside the store: {describe_os_error(exc)}; the store is unchanged")
     text = " ".join(str(exc).split()) or type(exc).__name__
     return StoreError(f"{path}: the write failed: {text}; the store is unchanged")
+
+
+def _writer_lock(path: Path) -> IO[bytes]:
+    """An exclusive lock for writers of the store at ``path`` (a file beside it): the store itself is opened
+    read-only, which the engine lets several processes do, and two writes must not race to replace it."""
+    import fcntl
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(f"{path}.lock", "ab")  # noqa: SIM115  (held open until the store is closed)
+    except OSError as exc:
+        if _is_disk_full(exc):
+            raise DiskFullError(path) from None
+        raise StoreError(f"{path}: cannot create the graph database: {describe_os_error(exc)}") from None
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise StoreError(f"{path} is locked by another process; close the other danvan or use another --db") from None
+    return handle
+
+
+def _engine_lock_holder(path: Path) -> int | None:
+    """The process holding the engine's own write lock on ``path`` (another program with the store open
+    read-write), if any. A read-only open does not wait for that lock, so a writer asks for it first."""
+    import fcntl
+    import struct
+
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        query = struct.pack("hhqqi4x", fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
+        kind, _, _, _, pid = struct.unpack("hhqqi4x", fcntl.fcntl(fd, fcntl.F_GETLK, query))
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return pid if kind != fcntl.F_UNLCK else None
 
 
 def _write_initial_meta(conn: lb.Connection) -> None:
