@@ -108,7 +108,9 @@ def export_rdf(
         return write_rdf(kg, fmt, stream, base, created, profile, vocab_base, licence, judgements)
 
 
-def to_string(kg: KnowledgeGraph, fmt: str, base: str = DEFAULT_BASE, created: str | None = None, **options: Any) -> str:
+def to_string(
+    kg: KnowledgeGraph, fmt: str, base: str = DEFAULT_BASE, created: str | None = None, **options: Any
+) -> str:
     buf = io.StringIO()
     write_rdf(kg, fmt, buf, base=base, created=created, **options)
     return buf.getvalue()

@@ -5,9 +5,9 @@ Structure (labels, relationship types, property names and types) comes from
 ``rdf_on``, ``rdf_skip``, ``rdf_inverse``, ``rdf_qualified``, ``rdf_interval``, ..., ``[rdf_schemes]``,
 ``[rdf_dataset]``, ``[rdf_vocabulary]``) are read from the same file (its comments say what each does).
 The project vocabulary's namespace (``dv:``) can be replaced: :func:`mapping_for` gives the mapping
-for another vocabulary base, so ``--vocab-base`` changes every vocabulary IRI. Nothing here names a label, a property or a vocabulary term: a
-property added to the schema is exported without touching this package (as ``dv:<camelCase>``
-unless it says ``rdf = ...``).
+for another vocabulary base, so ``--vocab-base`` changes every vocabulary IRI. Nothing here names a
+label, a property or a vocabulary term: a property added to the schema is exported without touching
+this package (as ``dv:<camelCase>`` unless it says ``rdf = ...``).
 """
 
 from __future__ import annotations

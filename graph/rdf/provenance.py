@@ -110,10 +110,7 @@ class EvidenceIndex:
                 if parsed is None or parsed in seen:
                     continue
                 seen.add(parsed)
-                if parsed == main:
-                    sentence = attrs.get("evidence")
-                else:
-                    sentence = self.sentence(*parsed)
+                sentence = attrs.get("evidence") if parsed == main else self.sentence(*parsed)
                 out.append((*parsed, sentence))
             if out:
                 return sorted(out, key=lambda s: (s[0], s[1], s[2]))

@@ -311,7 +311,10 @@ class Projection:
                         code = str(v)
                         pairs = self._extra.setdefault(
                             self.admin_unit_iri(code),
-                            [(RDF_TYPE, terms.iri(self.dv_admin_class)), (self.skos_notation, terms.plain_literal(code))],
+                            [
+                                (RDF_TYPE, terms.iri(self.dv_admin_class)),
+                                (self.skos_notation, terms.plain_literal(code)),
+                            ],
                         )
                         if attrs.get("name"):
                             pairs.append((self.schema_name, text_literal(str(attrs["name"]))))
@@ -468,7 +471,10 @@ class Projection:
             if sentence:
                 target_pairs.append((oa + "hasSelector", f"<{target}/quote>"))
                 blocks.append(
-                    (target + "/quote", [(RDF_TYPE, f"<{oa}TextQuoteSelector>"), (oa + "exact", text_literal(sentence))])
+                    (
+                        target + "/quote",
+                        [(RDF_TYPE, f"<{oa}TextQuoteSelector>"), (oa + "exact", text_literal(sentence))],
+                    )
                 )
             blocks.append((target, sort_pairs(target_pairs)))
         return refs, blocks
@@ -503,10 +509,14 @@ class Projection:
         assert q is not None
         if node is None:
             node = self.qualified_iri(q.segment, rel.type, key)
-        pairs: Pairs = [(RDF_TYPE, f"<{q.cls}>"), *self._provenance(attrs), *self._props(attrs, self._rel_props[rel.type])]
+        pairs: Pairs = [
+            (RDF_TYPE, f"<{q.cls}>"),
+            *self._provenance(attrs),
+            *self._props(attrs, self._rel_props[rel.type]),
+        ]
         blocks: list[Block] = []
         if q.wrap:
-            s, p, o = self.direct_triple(source, target, rel)
+            _, p, o = self.direct_triple(source, target, rel)
             pairs.append((p, o))
             if q.cls == self.schema_role:
                 pairs.append((self.schema_role_name, terms.lang_literal(rel.label_vi, "vi")))
