@@ -207,7 +207,7 @@ class _Builder:
                     self.text(fallback)
                     self.g.add((fallback, SH.maxCount, Literal(1)))
                 if first.admin_code:
-                    self.link(shape, "adminUnit", e("dv:adminUnit"), None, e("dv:AdministrativeUnit"), maximum=1)
+                    self.link(shape, "adminUnit", e("dv:adminUnit"), None, e("dv:AdministrativeUnit"))
             for name_predicate in cls.names:
                 prop = self.property_shape(shape, self.local(name_predicate), URIRef(name_predicate))
                 self.text(prop)

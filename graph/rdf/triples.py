@@ -33,7 +33,7 @@ from typing import Any
 
 from danvan.graph.ids import digest, slugify
 from danvan.graph.knowledge import KnowledgeGraph
-from danvan.graph.rdf import terms
+from danvan.graph.rdf import admin, terms
 from danvan.graph.rdf.iris import concept_iri, fact_iri, local_name, node_iri, normalize_base
 from danvan.graph.rdf.lang import is_vietnamese
 from danvan.graph.rdf.mapping import MAPPING, PropertyMap, RdfMapping, RelationMap, SchemeMap
@@ -137,6 +137,7 @@ class Projection:
         self.dv_last_seen = e("dv:lastSeen")
         self.dv_admin_unit = e("dv:adminUnit")
         self.dv_admin_class = e("dv:AdministrativeUnit")
+        self.dv_code_list = e("dv:codeList")
         self.oa = m.prefixes.get("oa", "http://www.w3.org/ns/oa#")
         self.time = m.prefixes.get("time", "http://www.w3.org/2006/time#")
 
@@ -171,6 +172,17 @@ class Projection:
         self._scheme_values: dict[str, set[str]] = {key: set() for key in m.schemes}
         self._extra: dict[str, Pairs] = {}  # publishers and administrative units, written once each
         self._collect_node_values()
+        self.admin_codes = self._admin_codes()
+        for codes in self.admin_codes.values():
+            for code_list, code in codes:
+                self._extra.setdefault(
+                    self.admin_unit_iri(code_list, code),
+                    [
+                        (RDF_TYPE, terms.iri(self.dv_admin_class)),
+                        (self.skos_notation, terms.plain_literal(code)),
+                        (self.dv_code_list, terms.plain_literal(code_list)),
+                    ],
+                )
         # relationships whose facts also give pairs to nodes two steps away (org:hasMember)
         self._via: dict[str, list[RelationMap]] = {}
         #: predicates of triples that two relationships may both give (TriG writes each once)
@@ -241,8 +253,7 @@ class Projection:
         elif prop.admin_code:
 
             def make(v: Any) -> Pairs:
-                code = str(v)
-                return [(predicate, terms.plain_literal(code)), (self.dv_admin_unit, f"<{self.admin_unit_iri(code)}>")]
+                return []  # the node's codes, looked up in _admin_codes, are written by node_block
         elif prop.dated:
 
             def make(v: Any) -> Pairs:
@@ -280,9 +291,35 @@ class Projection:
     def _named_node_iri(self, segment: str, name: str) -> str:
         return f"{self.base}{segment}/{slugify(name)}-{digest(segment, name)}"
 
-    def admin_unit_iri(self, code: str) -> str:
-        """``<base>admin-unit/<GSO code>``: the official unit, whatever our node for it is called."""
-        return f"{self.base}admin-unit/{slugify(code)}"
+    def admin_unit_iri(self, code_list: str, code: str) -> str:
+        """``<base>admin-unit/<list>/<GSO code>``: the official unit, whatever our node for it is called."""
+        return f"{self.base}admin-unit/{slugify(code_list)}/{slugify(code)}"
+
+    def _admin_codes(self) -> dict[str, list[tuple[str, str]]]:
+        """Official codes of the nodes whose label has an administrative code property (places)."""
+        labels = {c.label for c in self.mapping.classes.values() if any(p.admin_code for p in c.properties)}
+        nodes = {nid: attrs for nid, attrs in self.g.nodes(data=True) if attrs["label"] in labels}
+        if not nodes or not admin.needs_lookup(nodes.values()):
+            return {nid: [("legacy", str(a["code"]))] for nid, a in nodes.items() if a.get("code")}
+        containers = {r.type for r in self.mapping.relations.values() if set(r.sources) == set(r.targets) == labels}
+        containers.discard("MERGED_INTO")
+        out: dict[str, list[tuple[str, str]]] = {}
+        cache: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        for nid in sorted(nodes):
+            attrs = nodes[nid]
+            provinces = sorted(
+                str(self.g.nodes[t].get("name") or "")
+                for _, t, a in self.g.out_edges(nid, data=True)
+                if a["type"] in containers
+            )
+            province = provinces[0] if provinces else None
+            key = (*(str(attrs.get(k) or "") for k in ("name", "kind", "code", "status")), province or "")
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = admin.codes_of(attrs, province)
+            if found:
+                out[nid] = found
+        return out
 
     def _collect_node_values(self) -> None:
         """SKOS concepts, publishers and administrative units the nodes refer to (written as blocks)."""
@@ -307,17 +344,6 @@ class Projection:
                             (self.schema_name, text_literal(str(v))),
                             (self.rdfs_label, text_literal(str(v))),
                         ]
-                    elif prop.admin_code:
-                        code = str(v)
-                        pairs = self._extra.setdefault(
-                            self.admin_unit_iri(code),
-                            [
-                                (RDF_TYPE, terms.iri(self.dv_admin_class)),
-                                (self.skos_notation, terms.plain_literal(code)),
-                            ],
-                        )
-                        if attrs.get("name"):
-                            pairs.append((self.schema_name, text_literal(str(attrs["name"]))))
 
     @staticmethod
     def _props(attrs: dict[str, Any], converters: list[tuple[str, bool, Callable[[Any], Pairs]]]) -> Pairs:
@@ -343,6 +369,10 @@ class Projection:
         if name:
             for predicate in self._names[label]:
                 pairs.append((predicate, text_literal(str(name))))
+        codes = self.admin_codes.get(node_id)
+        if codes:
+            pairs.append((self.dcterms_identifier, terms.plain_literal(codes[0][1])))
+            pairs.extend((self.dv_admin_unit, f"<{self.admin_unit_iri(*c)}>") for c in codes)
         if with_edges:
             subject = self.node_iris[node_id]
             for edge in self.incident_edges(node_id):
