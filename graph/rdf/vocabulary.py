@@ -82,9 +82,15 @@ def vocabulary_blocks(mapping: RdfMapping = MAPPING) -> list[Block]:
             pairs.append((RDFS + "range", f"<{ranges[0]}>"))
         add(predicate, pairs)
         # the fallback of a link (dv:provinceName): text, where no node of that name exists
-        for _, prop in uses:
-            if prop.link_fallback is not None:
-                add(prop.link_fallback, [(RDF_TYPE, f"<{terms.RDF}Property>"), (RDFS + "range", f"<{RDFS}Literal>")])
+        fallbacks = sorted({prop.link_fallback for _, prop in uses if prop.link_fallback is not None})
+        for fallback in fallbacks:
+            owners = sorted({owner_class[o] for o, prop in uses if prop.link_fallback == fallback})
+            fallback_pairs: Pairs = [(RDF_TYPE, f"<{terms.RDF}Property>"), (RDFS + "range", f"<{RDFS}Literal>")]
+            if len(owners) == 1:
+                fallback_pairs.append((RDFS + "domain", f"<{owners[0]}>"))
+            else:
+                fallback_pairs.extend((domain_includes, f"<{d}>") for d in owners)
+            add(fallback, fallback_pairs)
     for term in m.vocabulary.values():
         pairs = [
             (label, terms.lang_literal(term.label, "en")),
