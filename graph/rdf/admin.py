@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 Code = tuple[str, str]  # (code list, code)
@@ -65,19 +66,23 @@ def _parse(address: str, mode: str, level: int) -> Any:
 
 def codes_of(place: dict[str, Any], province: str | None) -> list[Code]:
     """The official codes of one Place node (its attributes), its province's name given for lower units."""
-    name = str(place.get("name") or "")
-    kind = str(place.get("kind") or "")
+    key = tuple(str(place.get(k) or "") for k in ("name", "kind", "code", "status"))
+    return list(_codes(*key, province or ""))
+
+
+@cache  # the same places come back in every export of a session (and the lookups parse addresses)
+def _codes(name: str, kind: str, code: str, status: str, province: str) -> tuple[Code, ...]:
     out: list[Code] = []
-    if place.get("code"):
-        out.append(("legacy", str(place["code"])))
+    if code:
+        out.append(("legacy", code))
     if kind in ("province", "city") and not province:
-        if place.get("status") == "current":
+        if status == "current":
             unit = _parse(name, "FROM_2025", 1)
             if unit is not None and unit.province_code and _fold(unit.short_province or "") == _bare(name):
                 out.append(("2025", str(unit.province_code)))
-        return out
+        return tuple(out)
     if not province or not name:
-        return out
+        return tuple(out)
     if kind in _DISTRICT_KINDS:
         unit = _parse(f"{name}, {province}", "LEGACY", 2)
         if unit is not None and unit.district_code and _fold(unit.short_district or "") == _bare(name):
@@ -86,7 +91,7 @@ def codes_of(place: dict[str, Any], province: str | None) -> list[Code]:
         unit = _parse(f"{name}, {province}", "FROM_2025", 2)
         if unit is not None and unit.ward_code and _fold(unit.short_ward or "") == _bare(name):
             out.append(("2025", str(unit.ward_code)))
-    return out
+    return tuple(out)
 
 
 def needs_lookup(places: Iterable[dict[str, Any]]) -> bool:

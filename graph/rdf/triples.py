@@ -191,11 +191,33 @@ class Projection:
             if rel.member_shortcut is not None:
                 self._via.setdefault(rel.member_shortcut[0], []).append(rel)
                 self.shared_predicates.update(rel.member_shortcut[1:])
+        oa = self.oa
+        self._oa_terms: dict[str, Any] = {
+            "derivation": (RDF_TYPE, f"<{e('prov:Derivation')}>"),
+            "entity": self.prov_entity,
+            "activity": None,  # set below, once the activity's IRI is known
+            "resource": (RDF_TYPE, f"<{oa}SpecificResource>"),
+            "position": (RDF_TYPE, f"<{oa}TextPositionSelector>"),
+            "quote": (RDF_TYPE, f"<{oa}TextQuoteSelector>"),
+            "hasSelector": oa + "hasSelector",
+            "hasSource": oa + "hasSource",
+            "exact": oa + "exact",
+            "start": oa + "start",
+            "end": oa + "end",
+            "nni": terms.XSD + "nonNegativeInteger",
+        }
         self.articles = {nid: attrs for nid, attrs in self.g.nodes(data=True) if attrs["label"] == "Article"}
         self.evidence = EvidenceIndex(self.articles)
         keys = sorted(str(a.get("content_hash") or nid) for nid, a in self.articles.items())
         self.activity = f"{self.base}activity/build-{self.build.key(keys)}"
         self._activity_nt = f"<{self.activity}>"
+        self._oa_terms["activity"] = (self.prov_had_activity, self._activity_nt)
+        # relationships that are only their direct triple (most of them): a fast path in edge_triples
+        self._plain = {
+            t
+            for t, r in m.relations.items()
+            if r.qualified is None and r.also_inverse is None and r.member_shortcut is None and r.direct_when is None
+        }
 
     # ------------------------------------------------------------------ values
     def ref_iri(self, node_id: str, label: str) -> str:
@@ -417,6 +439,10 @@ class Projection:
         """The triples of a relationship whose subjects are graph nodes (direct, inverse, shortcuts)."""
         source, target, key, attrs = edge
         rel = self.mapping.relations[attrs["type"]]
+        if rel.type in self._plain:
+            if rel.inverse:
+                return [(self.node_iris[target], rel.predicate, self.node_nt[source])]
+            return [(self.node_iris[source], rel.predicate, self.node_nt[target])]
         out: list[Triple] = []
         q = rel.qualified
         if self.is_direct(rel, attrs):
@@ -460,53 +486,44 @@ class Projection:
                 pairs.append((predicate, terms.date_literal(value)))
         return pairs
 
+    @staticmethod
+    def _evidence_node(owner: str, article: str, start: int, end: int) -> str:
+        return f"{owner}/evidence/{local_name(article.partition(':')[2] or article)}-{start}-{end}"
+
+    def _derivation_refs(self, owner: str, attrs: dict[str, Any]) -> list[str]:
+        return [f"<{self._evidence_node(owner, a, s, e)}>" for a, s, e, _ in self.evidence.spans(attrs)]
+
     def _derivations(self, owner: str, attrs: dict[str, Any]) -> tuple[list[str], list[Block]]:
-        """One prov:Derivation per supporting statement, with its Web Annotation selectors."""
-        oa = self.oa
+        """One prov:Derivation per supporting statement, with its Web Annotation selectors.
+
+        Pairs are written in their canonical order by hand (this runs for every supporting statement).
+        """
+        c = self._oa_terms
         refs: list[str] = []
         blocks: list[Block] = []
         for article, start, end, sentence in self.evidence.spans(attrs):
-            local = local_name(article.partition(":")[2] or article)
-            node = f"{owner}/evidence/{local}-{start}-{end}"
+            node = self._evidence_node(owner, article, start, end)
             target = node + "/target"
             refs.append(f"<{node}>")
-            blocks.append(
-                (
-                    node,
-                    [
-                        (RDF_TYPE, f"<{self.mapping.expand('prov:Derivation')}>"),
-                        (self.prov_entity, f"<{target}>"),
-                        (self.prov_had_activity, self._activity_nt),
-                    ],
-                )
-            )
-            target_pairs: Pairs = [
-                (RDF_TYPE, f"<{oa}SpecificResource>"),
-                (oa + "hasSource", self.ref_nt(article, "Article")),
-                (oa + "hasSelector", f"<{target}/position>"),
-            ]
+            blocks.append((node, [c["derivation"], (c["entity"], f"<{target}>"), c["activity"]]))
+            target_pairs: Pairs = [c["resource"]]
             if start >= 0 and end >= start:
+                target_pairs.append((c["hasSelector"], f"<{target}/position>"))
                 blocks.append(
                     (
                         target + "/position",
                         [
-                            (RDF_TYPE, f"<{oa}TextPositionSelector>"),
-                            (oa + "end", terms.typed_literal(str(end), terms.XSD + "nonNegativeInteger")),
-                            (oa + "start", terms.typed_literal(str(start), terms.XSD + "nonNegativeInteger")),
+                            c["position"],
+                            (c["end"], f'"{end}"^^<{c["nni"]}>'),
+                            (c["start"], f'"{start}"^^<{c["nni"]}>'),
                         ],
                     )
                 )
-            else:
-                target_pairs.pop()
             if sentence:
-                target_pairs.append((oa + "hasSelector", f"<{target}/quote>"))
-                blocks.append(
-                    (
-                        target + "/quote",
-                        [(RDF_TYPE, f"<{oa}TextQuoteSelector>"), (oa + "exact", text_literal(sentence))],
-                    )
-                )
-            blocks.append((target, sort_pairs(target_pairs)))
+                target_pairs.append((c["hasSelector"], f"<{target}/quote>"))
+                blocks.append((target + "/quote", [c["quote"], (c["exact"], text_literal(sentence))]))
+            target_pairs.append((c["hasSource"], self.ref_nt(article, "Article")))
+            blocks.append((target, target_pairs))
         return refs, blocks
 
     def fact_blocks(self, edge: Edge, fact: str | None = None) -> list[Block]:
@@ -564,7 +581,7 @@ class Projection:
                 blocks.extend(interval)
         if self.full and rel.fact:
             # the statement node's derivations (written with it): one per supporting statement
-            refs, _ = self._derivations(self.fact_iri(rel.type, key), attrs)
+            refs = self._derivation_refs(self.fact_iri(rel.type, key), attrs)
             pairs.extend((self.prov_qualified, r) for r in refs)
         blocks.append((node, sort_pairs(pairs)))
         blocks.sort()
