@@ -31,10 +31,10 @@ def test_headers_name_id_spaces_types_label_and_type_columns() -> None:
     )
     provenance = (
         "sources:string[],first_seen:date,last_seen:date,evidence:string,evidence_article:string,"
-        "evidence_start:long,evidence_end:long"
+        "evidence_start:long,evidence_end:long,evidence_spans:string[]"
     )
     assert ",".join(rel_header("HOLDS", "Person", "Post")) == (
-        f":START_ID(Person),:END_ID(Post),{provenance},status:string,:TYPE"
+        f":START_ID(Person),:END_ID(Post),{provenance},status:string,start:string,end:string,term:string,:TYPE"
     )
     assert ",".join(rel_header("RUNS", "Place", "Campaign")) == (
         f":START_ID(Place),:END_ID(Campaign),{provenance},value:double,unit:string,breakdown:string,as_of:date,:TYPE"
@@ -60,11 +60,12 @@ def test_export_through_the_cli_writes_every_file_and_the_exact_command(tmp_path
         [BINH, "Trần Thị Bình", "2024-06-19", "2024-06-19", "", "", "", "Person"],
     ]
     holds = _read(out / "relationships_HOLDS_Person_Post.csv")
-    evidence = [ARTICLE, "2024-06-19", "2024-06-19", "Câu làm chứng.", ARTICLE, "10", "24"]
+    evidence = [ARTICLE, "2024-06-19", "2024-06-19", "Câu làm chứng.", ARTICLE, "10", "24", ""]
+    no_tenure = ["", "", ""]  # start, end, term: none stated
     assert holds[1:] == [
-        [CUONG, HEAD, *evidence, "former", "HOLDS"],
-        [AN, HEAD, *evidence, "current", "HOLDS"],
-        [BINH, DEPUTY, *evidence, "current", "HOLDS"],
+        [CUONG, HEAD, *evidence, "former", *no_tenure, "HOLDS"],
+        [AN, HEAD, *evidence, "current", *no_tenure, "HOLDS"],
+        [BINH, DEPUTY, *evidence, "current", *no_tenure, "HOLDS"],
     ]
     assert _read(out / "relationships_POST_IN_Post_Organization.csv")[1:] == [
         [DEPUTY, ORG, *evidence, "POST_IN"],

@@ -43,7 +43,7 @@ ORDER BY ?person ?post
 """
 
 CHINH_EVENTS = """
-SELECT ?event ?date ?sentence ?url WHERE {
+SELECT ?event ?date ?sentence ?article ?url WHERE {
   ?p rdfs:label ?name . FILTER(STR(?name) = "Lê Quốc Chỉnh")
   ?e schema:attendee ?p .
   OPTIONAL { ?e schema:startDate ?date }
@@ -288,7 +288,10 @@ def test_seed_events_le_quoc_chinh_attended(seed_exports: dict[str, Path]) -> No
     dated = [r for r in found if r["date"] == "2022-12-23"]
     assert dated, found
     # the analyst can follow the fact to the sentence and the article it came from
-    assert any("Lê Quốc Chỉnh" in r["sentence"] for r in dated), dated
+    assert any(
+        "Lê Quốc Chỉnh" in r["sentence"] and r["article"].startswith("https://danvan.example.org/id/article/")
+        for r in dated
+    ), dated
 
 
 def test_sparql_over_the_store_without_data(seed_db: Path, seed_exports: dict[str, Path]) -> None:

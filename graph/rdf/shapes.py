@@ -66,7 +66,7 @@ class _Builder:
         Collection(self.g, head, list(items))
         return head
 
-    def classes_of(self, prop: URIRef, labels: list[str] | tuple[str, ...]) -> None:
+    def classes_of(self, prop: URIRef, labels: Sequence[str]) -> None:
         """``sh:class`` the class of one label, or ``sh:or`` over the classes of several."""
         self.g.add((prop, SH.nodeKind, SH.IRI))
         classes = sorted({self.m.classes[label].iri for label in labels})
@@ -126,7 +126,7 @@ class _Builder:
         if not pmap.is_list:
             self.g.add((shape, SH.maxCount, Literal(1)))
 
-    def count(self, prop: URIRef, minimum: int | None, maximum: int | None) -> None:
+    def count(self, prop: URIRef | BNode, minimum: int | None, maximum: int | None) -> None:
         if minimum is not None:
             self.g.add((prop, SH.minCount, Literal(minimum)))
         if maximum is not None:

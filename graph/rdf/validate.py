@@ -122,12 +122,12 @@ class _Compiler:
             checks.append(self.value_condition(w, key, obj))
         if checks:  # every value conforms
             conditions.append(f"NOT EXISTS {{ {value} <{path}> {w} . FILTER(!({' && '.join(checks)})) }}")
-        if minimum is not None and int(minimum) > 0:
-            if int(minimum) > 1:
+        if minimum is not None and _int(minimum) > 0:
+            if _int(minimum) > 1:
                 raise UnsupportedShape("nested sh:minCount above 1")
             conditions.append(f"EXISTS {{ {value} <{path}> {self.var()} }}")
         if maximum is not None:
-            if int(maximum) != 1:
+            if _int(maximum) != 1:
                 raise UnsupportedShape("nested sh:maxCount other than 1")
             a, b = self.var(), self.var()
             conditions.append(f"NOT EXISTS {{ {value} <{path}> {a}, {b} . FILTER({a} != {b}) }}")
@@ -214,7 +214,7 @@ class _Compiler:
             if key in (RDF.type, SH.path, SH.description, SH.name):
                 continue
             if key in (SH.minCount, SH.maxCount):
-                n = int(obj)  # type: ignore[arg-type]
+                n = _int(obj)
                 if key == SH.minCount and n == 0:
                     continue
                 having = f"COUNT(DISTINCT ?value) {'<' if key == SH.minCount else '>'} {n}"
@@ -223,7 +223,7 @@ class _Compiler:
                     f"OPTIONAL {{ ?this <{path}> ?value }} }} GROUP BY ?this HAVING ({having})"
                 )
             elif key == SH.uniqueLang:
-                if not bool(obj.toPython()):  # type: ignore[union-attr]
+                if not (isinstance(obj, Literal) and bool(obj.toPython())):
                     continue
                 query = (
                     f"SELECT DISTINCT ?this WHERE {{ {{ SELECT DISTINCT ?this WHERE {{ {where} }} }} "
@@ -239,6 +239,12 @@ class _Compiler:
                 raise UnsupportedShape(f"property shape {prop} uses {key}")
             out.append((query, str(path), _component(key)))
         return out
+
+
+def _int(term: Node) -> int:
+    if not isinstance(term, Literal):
+        raise UnsupportedShape(f"expected a number, got {term!r}")
+    return int(term.toPython())
 
 
 def _component(key: Node) -> str:
