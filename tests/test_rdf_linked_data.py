@@ -440,3 +440,29 @@ def test_readme_query_says_who_held_a_post_on_a_date(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert [r["person"] for r in json.loads(result.stdout)] == ["Phạm Thị Ngọc Lan"]
     assert load_files([out]) is not None
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def test_export_profiles_and_validate_through_the_cli(seed_db: Path, tmp_path: Path) -> None:
+    sizes = {}
+    for profile in ("full", "lean"):
+        out = tmp_path / f"{profile}.ttl"
+        args = ["export", "--db", str(seed_db), "--profile", profile, "--out", str(out), "--created", "2026-01-01"]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        sizes[profile] = len(Graph().parse(out, format="turtle"))
+        result = runner.invoke(app, ["validate", str(out)])
+        assert result.exit_code == 0 and "conforms" in result.stderr, result.output
+    assert sizes["lean"] < sizes["full"]
+    broken = tmp_path / "broken.ttl"
+    text = (tmp_path / "full.ttl").read_text(encoding="utf-8")
+    broken.write_text(text.replace("org:member <", "org:memberOf <", 1), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(broken)])
+    assert result.exit_code == 1 and "violation(s)" in result.stderr
+    assert "http://www.w3.org/ns/org#member\tMinCountConstraintComponent" in result.stdout
+    result = runner.invoke(app, ["export", "--db", str(seed_db), "--profile", "fat"])
+    assert result.exit_code == 2  # a usage error: typer names the choices
+    result = runner.invoke(app, ["export", "--db", str(seed_db), "--vocab-base", "no-scheme#", "-o", str(broken)])
+    assert result.exit_code == 1 and "absolute" in result.stderr
