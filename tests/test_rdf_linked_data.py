@@ -466,3 +466,14 @@ def test_export_profiles_and_validate_through_the_cli(seed_db: Path, tmp_path: P
     assert result.exit_code == 2  # a usage error: typer names the choices
     result = runner.invoke(app, ["export", "--db", str(seed_db), "--vocab-base", "no-scheme#", "-o", str(broken)])
     assert result.exit_code == 1 and "absolute" in result.stderr
+
+
+def test_evidence_sentences_are_found_in_canonical_and_other_json() -> None:
+    from danvan.graph.rdf.provenance import EvidenceIndex
+
+    fact = {"evidence": {"sentence": 'Câu "một".', "start": 5, "end": 15}, "type": "HOLDS"}
+    canonical = json.dumps({"facts": [fact]}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    spaced = json.dumps({"facts": [fact]}, ensure_ascii=False, indent=2)
+    index = EvidenceIndex({"a:1": {"extraction": canonical}, "a:2": {"extraction": spaced}, "a:3": {}})
+    assert index.sentence("a:1", 5, 15) == index.sentence("a:2", 5, 15) == 'Câu "một".'
+    assert index.sentence("a:1", 5, 16) is None and index.sentence("a:3", 5, 15) is None

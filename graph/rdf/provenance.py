@@ -58,6 +58,27 @@ class BuildInfo:
         return digest(*parts, length=16)
 
 
+def _find_evidence(text: str, start: int, end: int) -> str | None:
+    """The sentence of the evidence object ``{"end":E,"sentence":"...","start":S}`` in canonical JSON.
+
+    The stored extraction is canonical (sorted keys, no spaces): looking the object up by its offsets
+    reads one string instead of parsing the whole article's JSON. None when the text has another
+    form; the caller then parses it.
+    """
+    head = f'{{"end":{end},"sentence":"'
+    tail = f',"start":{start}}}'
+    at = text.find(head)
+    while at >= 0:
+        try:
+            sentence, after = json.decoder.scanstring(text, at + len(head))
+        except ValueError:
+            return None
+        if text.startswith(tail, after):
+            return str(sentence)
+        at = text.find(head, after)
+    return None
+
+
 def parse_span(text: str) -> tuple[str, int, int] | None:
     """``'<article id> <start> <end>'`` -> its parts; None when malformed."""
     parts = text.rsplit(" ", 2)
@@ -77,6 +98,12 @@ class EvidenceIndex:
         self._by_article: dict[str, dict[tuple[int, int], str]] = {}
 
     def sentence(self, article: str, start: int, end: int) -> str | None:
+        text = (self._articles.get(article) or {}).get("extraction")
+        if not text:
+            return None
+        found = _find_evidence(str(text), start, end)
+        if found is not None:
+            return found
         table = self._by_article.get(article)
         if table is None:
             table = self._by_article[article] = self._read(article)
