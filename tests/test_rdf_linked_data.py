@@ -472,8 +472,10 @@ def test_evidence_sentences_are_found_in_canonical_and_other_json() -> None:
     from danvan.graph.rdf.provenance import EvidenceIndex
 
     fact = {"evidence": {"sentence": 'Câu "một".', "start": 5, "end": 15}, "type": "HOLDS"}
-    canonical = json.dumps({"facts": [fact]}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    spaced = json.dumps({"facts": [fact]}, ensure_ascii=False, indent=2)
+    slash = {"evidence": {"sentence": "hai \\", "start": 20, "end": 25}, "type": "HOLDS"}
+    canonical = json.dumps({"facts": [slash, fact]}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    spaced = json.dumps({"facts": [slash, fact]}, ensure_ascii=False, indent=2)
     index = EvidenceIndex({"a:1": {"extraction": canonical}, "a:2": {"extraction": spaced}, "a:3": {}})
     assert index.sentence("a:1", 5, 15) == index.sentence("a:2", 5, 15) == 'Câu "một".'
+    assert index.sentence("a:1", 20, 25) == "hai \\"
     assert index.sentence("a:1", 5, 16) is None and index.sentence("a:3", 5, 15) is None

@@ -6,7 +6,7 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
-from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import SH
 from test_rdf import BASE, make_graph, parse
@@ -170,8 +170,18 @@ def _statement_is_membership(data: Graph) -> None:
     data.add((fact, RDF.type, ORG.Membership))
 
 
+def _member_of_a_subclass(data: Graph) -> None:
+    # a subclass of schema:Person counts as a person (sh:class and sh:targetClass follow rdfs:subClassOf)
+    official, cls = URIRef("urn:x:official"), URIRef("urn:x:Official")
+    data.add((cls, RDFS.subClassOf, SDO.Person))
+    data.add((official, RDF.type, cls))
+    [membership] = list(data.subjects(RDF.type, ORG.Membership))
+    data.set((membership, ORG.member, official))
+
+
 @pytest.mark.parametrize(
-    "breaks", [_break_membership, _break_role, _break_instant, _break_evidence, _statement_is_membership]
+    "breaks",
+    [_break_membership, _break_role, _break_instant, _break_evidence, _statement_is_membership, _member_of_a_subclass],
 )
 def test_sparql_validator_reports_what_pyshacl_reports(breaks: Any) -> None:
     data = export(make_graph())

@@ -58,6 +58,20 @@ class BuildInfo:
         return digest(*parts, length=16)
 
 
+def _closing_quote(text: str, at: int) -> int:
+    """Index of the quote that ends the JSON string whose text starts at ``at`` (-1 if none)."""
+    while True:
+        quote = text.find('"', at)
+        if quote < 0:
+            return -1
+        backslashes = 0
+        while text[quote - 1 - backslashes] == "\\":
+            backslashes += 1
+        if backslashes % 2 == 0:
+            return quote
+        at = quote + 1
+
+
 def _find_evidence(text: str, start: int, end: int) -> str | None:
     """The sentence of the evidence object ``{"end":E,"sentence":"...","start":S}`` in canonical JSON.
 
@@ -69,13 +83,16 @@ def _find_evidence(text: str, start: int, end: int) -> str | None:
     tail = f',"start":{start}}}'
     at = text.find(head)
     while at >= 0:
-        try:
-            sentence, after = json.decoder.scanstring(text, at + len(head))
-        except ValueError:
+        opening = at + len(head) - 1  # the string's opening quote
+        closing = _closing_quote(text, opening + 1)
+        if closing < 0:
             return None
-        if text.startswith(tail, after):
-            return str(sentence)
-        at = text.find(head, after)
+        if text.startswith(tail, closing + 1):
+            try:
+                return str(json.loads(text[opening : closing + 1]))
+            except ValueError:
+                return None
+        at = text.find(head, closing)
     return None
 
 
