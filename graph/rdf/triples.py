@@ -325,15 +325,16 @@ class Projection:
             return {nid: [("legacy", str(a["code"]))] for nid, a in nodes.items() if a.get("code")}
         containers = {r.type for r in self.mapping.relations.values() if set(r.sources) == set(r.targets) == labels}
         containers.discard("MERGED_INTO")
+        # the province of each lower unit: its LOCATED_IN targets, read in one pass over the edges
+        within: dict[str, list[str]] = {}
+        for source, target, rel_type in self.g.edges(data="type"):
+            if rel_type in containers and source in nodes:
+                within.setdefault(source, []).append(str(self.g.nodes[target].get("name") or ""))
         out: dict[str, list[tuple[str, str]]] = {}
         cache: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         for nid in sorted(nodes):
             attrs = nodes[nid]
-            provinces = sorted(
-                str(self.g.nodes[t].get("name") or "")
-                for _, t, a in self.g.out_edges(nid, data=True)
-                if a["type"] in containers
-            )
+            provinces = sorted(within.get(nid, ()))
             province = provinces[0] if provinces else None
             key = (*(str(attrs.get(k) or "") for k in ("name", "kind", "code", "status")), province or "")
             found = cache.get(key)
@@ -346,9 +347,13 @@ class Projection:
     def _collect_node_values(self) -> None:
         """SKOS concepts, publishers and administrative units the nodes refer to (written as blocks)."""
         m = self.mapping
-        by_label = {label: [p for p in c.properties if p.on == "subject"] for label, c in m.classes.items()}
+        by_label = {
+            label: [p for p in c.properties if p.on == "subject" and (p.scheme is not None or p.node is not None)]
+            for label, c in m.classes.items()
+        }
+        named: dict[tuple[str, str], str] = {}
         for _, attrs in self.g.nodes(data=True):
-            for prop in by_label.get(attrs["label"], ()):
+            for prop in by_label[attrs["label"]]:
                 value = attrs.get(prop.name)
                 if value is None or value == "":
                     continue
@@ -358,9 +363,9 @@ class Projection:
                         continue
                     if prop.scheme is not None:
                         self._scheme_values[prop.scheme].add(str(v))
-                    elif prop.node is not None:
+                    elif prop.node is not None and (prop.node[1], str(v)) not in named:
                         cls, segment = prop.node
-                        subject = self._named_node_iri(segment, str(v))
+                        subject = named[(segment, str(v))] = self._named_node_iri(segment, str(v))
                         self._extra[subject] = [
                             (RDF_TYPE, terms.iri(cls)),
                             (self.schema_name, text_literal(str(v))),
@@ -705,8 +710,8 @@ class Projection:
         ]
         if build.created:
             pairs.append((e("dcterms:date"), terms.date_literal(build.created)))
-        for nid in self.articles:
-            pairs.append((e("prov:used"), self.node_nt[nid]))
+        used = e("prov:used")
+        pairs.extend((used, self.node_nt[nid]) for nid in self.articles)
         if build.judgements is not None:
             judgements = f"{self.base}input/judgements-{build.judgements.sha256[:16]}"
             pairs.append((e("prov:used"), f"<{judgements}>"))
