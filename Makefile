@@ -10,7 +10,7 @@ OUT := out
 DEMO_DB := $(OUT)/demo.lbdb
 LINT_DIR := tests/cypher_lint
 
-.PHONY: demo test bench lint venv clean node browser
+.PHONY: demo test bench bench-scale lint venv clean node browser
 
 venv: $(STAMP)
 
@@ -54,11 +54,18 @@ test: venv node browser
 
 bench: venv
 	$(BIN)/python tests/bench/accuracy.py
+	$(BIN)/python tests/bench/tenure.py
 	$(BIN)/python tests/bench/extract.py
 	$(BIN)/python tests/bench/build.py
 	$(BIN)/python tests/bench/queries.py
 	$(BIN)/python tests/bench/rdf.py
 	$(BIN)/python tests/bench/maps.py
+	$(BIN)/python tests/bench/startup.py
+	$(BIN)/python tests/bench/scale.py --sizes 100000,300000
+
+# The 1M-article point of the scale curve: hours with today's whole-archive resolution.
+bench-scale: venv
+	$(BIN)/python tests/bench/scale.py --sizes 1000000 --timeout 7200
 
 lint: venv
 	$(BIN)/ruff check cli graph loaders queries viz tests

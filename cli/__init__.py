@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from danvan.cli import build, export, extract, mapcmd, neo4jcmd, querycmd, sparql, store
+from danvan.cli import build, export, extract, mapcmd, neo4jcmd, querycmd, remove, shell, sparql, store
 
 app = typer.Typer(
     name="danvan",
@@ -17,6 +17,8 @@ app = typer.Typer(
     "organisations, posts, events and campaigns; query it with Cypher, export it as RDF, map it.",
     no_args_is_help=True,
     add_completion=False,
+    # Plain help and usage text: rendering them with rich costs about half a second of start-up.
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
 
@@ -26,7 +28,7 @@ def _root() -> None:
     """danvan: Vietnamese dân vận news -> knowledge graph."""
 
 
-for module in (extract, build, store, neo4jcmd, export, querycmd, sparql, mapcmd):
+for module in (extract, build, remove, store, shell, neo4jcmd, export, querycmd, sparql, mapcmd):
     module.register(app)
 
 

@@ -7,13 +7,17 @@ re-resolves the stored and the new articles together and writes only what change
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from danvan.cli.options import DbOption, resolve_db
+
+if TYPE_CHECKING:
+    from danvan.graph.model import Extraction
 
 
 def _progress_bar() -> Any:
@@ -46,6 +50,26 @@ def format_counts(counts: dict[str, dict[str, int]]) -> str:
     return "\n".join(lines)
 
 
+def pruned(
+    paths: list[Path], stored: list[tuple[str, str, str]], extractions: list[Extraction], failed: list[str]
+) -> list[str]:
+    """Ids of the ``stored`` (id, path, url) articles that ``build --prune`` takes out: those whose file has
+    vanished from a folder in ``paths``, and those a .jsonl file read again no longer holds, unless reading
+    that file (or its folder) failed somewhere (``failed``: the paths of the errors)."""
+    from danvan.loaders.read import at_location, gone
+
+    folders = [p for p in paths if p.is_dir()]
+    read = {ex.article.id for ex in extractions}
+    broken = [Path(re.sub(r":\d+$", "", f)) for f in failed]  # "feed.jsonl:12" is an error in feed.jsonl
+    reread = {ex.article.path for ex in extractions if ex.article.path.lower().endswith(".jsonl")}
+    complete = {where for where in reread if not any(at_location(b, where) for b in broken)}
+    return [
+        aid
+        for aid, where, _ in stored
+        if aid not in read and (where in complete or any(gone(folder, where) for folder in folders))
+    ]
+
+
 def build(
     paths: Annotated[
         list[Path],
@@ -54,6 +78,8 @@ def build(
             # batch is still built (as in ``extract``).
             help="Article files (.txt, .html, .jsonl) or folders to read recursively.",
             show_default=False,
+            # Not checked by the parser: an unreadable file is one error line, not a usage error for all.
+            readable=False,
         ),
     ],
     db: DbOption = None,
@@ -67,11 +93,19 @@ def build(
             show_default=False,
         ),
     ] = None,
+    prune: Annotated[
+        bool,
+        typer.Option(
+            "--prune",
+            help="Also take out of the store the articles whose files have vanished from the folders given, and the "
+            "records no longer in a .jsonl file read without errors (with everything only they supported).",
+        ),
+    ] = False,
 ) -> None:
     """Build (or extend) the knowledge graph in the embedded store from article files.
 
-    Running it again with more articles adds and updates; running it on the same articles changes nothing.
-    """
+    Running it again with more articles adds and updates; running it on the same articles changes nothing. An edited file replaces its old version: an article's id comes from its address, else from its file's path inside the folder given, not from its text.
+    """  # noqa: E501  (typer reflows help text; one paragraph per line reads best)
     from danvan.graph.model import Extraction
     from danvan.graph.store.embedded import StoreError, open_store
     from danvan.loaders.pipeline import extract_paths
@@ -86,11 +120,13 @@ def build(
         with open_store(db_path) as store, _progress_bar() as bar:
             reading = bar.add_task("reading and extracting articles", total=None)
             extractions: list[Extraction] = []
+            failed: list[str] = []
             for item in extract_paths(paths, workers=workers):
                 if isinstance(item, Extraction):
                     extractions.append(item)
                 else:
                     failures += 1
+                    failed.append(item.path)
                     bar.console.print(f"error: {item}", markup=False, highlight=False, soft_wrap=True)
                 bar.advance(reading)
             bar.update(reading, total=len(extractions) + failures)
@@ -102,7 +138,8 @@ def build(
                     tasks[stage] = bar.add_task(label, total=total)
                 bar.update(tasks[stage], completed=done, total=total)
 
-            report = store.ingest(extractions, progress=progress)
+            vanished = pruned(paths, store.stored_articles(), extractions, failed) if prune else []
+            report = store.ingest(extractions, progress=progress, remove=vanished)
             counts = store.counts()
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -112,7 +149,9 @@ def build(
     n_written = sum(write.added.values()) + sum(write.updated.values()) + sum(write.deleted.values())
     typer.echo(
         f"{db_path}: {report.articles_new} new, {report.articles_changed} changed, "
-        f"{report.articles_unchanged} unchanged article(s); {report.articles_total} in the store"
+        f"{report.articles_unchanged} unchanged article(s)"
+        + (f", {report.articles_removed} removed" if report.articles_removed else "")
+        + f"; {report.articles_total} in the store"
     )
     if failures:
         typer.echo(f"{failures} file(s) or record(s) could not be read (see the errors above)")

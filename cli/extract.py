@@ -9,13 +9,14 @@ from typing import Annotated, TextIO
 
 import typer
 
-from danvan.graph.model import Extraction
-from danvan.loaders.pipeline import extract_paths
-from danvan.loaders.read import ReadError
-
 
 def write_extractions(paths: list[Path], out: TextIO, workers: int | None) -> tuple[int, int]:
     """Write one JSON object per article to ``out``; errors go to stderr. Returns (articles, errors)."""
+    # The extractor takes most of the command line's import time; only the commands that read articles load it.
+    from danvan.graph.model import Extraction
+    from danvan.loaders.pipeline import extract_paths
+    from danvan.loaders.read import ReadError
+
     articles = errors = 0
     for result in extract_paths(paths, workers=workers):
         if isinstance(result, ReadError):
@@ -32,7 +33,9 @@ def extract(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Article files (.txt, .html, .jsonl) or folders of them (read recursively).", show_default=False
+            help="Article files (.txt, .html, .jsonl) or folders of them (read recursively).",
+            show_default=False,
+            readable=False,
         ),
     ],
     out: Annotated[

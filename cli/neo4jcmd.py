@@ -61,14 +61,21 @@ def load(
     ] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Extraction processes (with --from-articles).")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="Send the whole graph even when the last load from this store is recorded."),
+    ] = False,
     neo4j: Neo4jSettings | None = None,
 ) -> None:
     """Load the knowledge graph into Neo4j: constraints and indexes, then nodes, then relationships.
 
     Every batch is an idempotent MERGE in its own retried transaction, so loading again (or after an
-    interruption) updates without duplicating anything.
+    interruption) updates without duplicating anything. From the embedded store, a load sends only what changed
+    since the last load into the same database (recorded beside the store and by a marker node in the database);
+    when the two records disagree, or with --full, everything is sent.
     """
     from danvan.graph.store.neo4j import Neo4jStore, Neo4jStoreError, Write
+    from danvan.graph.store.neo4j_sync import manifest_path
 
     if neo4j is None:
         raise _fail("no Neo4j server given: pass --neo4j-uri URI or set NEO4J_URI", code=2)
@@ -105,7 +112,11 @@ def load(
                 bar.update(write.size)
 
         try:
-            summary = store.write_graph(kg, progress=progress)
+            if from_articles:
+                summary = store.write_graph(kg, progress=progress)
+            else:
+                manifest = manifest_path(resolve_db(db), store.uri, neo4j.database)
+                summary = store.sync_graph(kg, manifest, full=full, progress=progress)
         except Neo4jStoreError as exc:
             raise _fail(str(exc)) from None
         finally:
@@ -119,7 +130,11 @@ def load(
 
 def _print_summary(summary: dict[str, Any]) -> None:
     width = max(len(k) for k in (*summary["nodes"], *summary["relationships"]))
-    lines = [f"schema statements: {summary['schema_statements']}; batches: {summary['batches']}", "nodes:"]
+    lines = []
+    if "mode" in summary:
+        why = f" ({summary['reason']})" if summary["reason"] else ""
+        lines.append(f"{summary['mode']} load{why}; {summary['deleted']} node(s) and relationship(s) deleted")
+    lines += [f"schema statements: {summary['schema_statements']}; batches: {summary['batches']}", "nodes:"]
     lines += [f"  {label.ljust(width)}  {n}" for label, n in summary["nodes"].items()]
     lines.append("relationships:")
     lines += [f"  {rel.ljust(width)}  {n}" for rel, n in summary["relationships"].items()]

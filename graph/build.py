@@ -14,7 +14,10 @@ Provenance rules for a relationship stated by several articles:
 - own properties (``status``, ``value``, ...): from the *latest* statement (then highest article
   id), because later articles report the current state (a post now "former", a figure updated);
   except that a holding reported as an appointment ("new") stays "new" while later articles merely
-  name the post ("current" is what every plain mention says), see :func:`graph.resolve.holding_status`.
+  name the post ("current" is what every plain mention says), see :func:`graph.resolve.holding_status`;
+- a holding's tenure (``start``, ``end``, ``end_bound``, ``term``) is merged over its statements, one
+  HOLDS per person, post and term, and SUCCEEDED is added where a single-holder post shows a former and
+  a later holder, see :mod:`graph.tenure`.
 """
 
 from __future__ import annotations
@@ -29,18 +32,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from danvan.graph import places
-from danvan.graph.ids import edge_id
-from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph import places, tenure
+from danvan.graph.knowledge import KnowledgeGraph, edge_key
 from danvan.graph.model import ArticleInfo, Entity, Evidence, Extraction, Fact
 from danvan.graph.resolve import Resolution, clean, entity_key, holding_status, norm, norm_place, pick, resolve
 from danvan.graph.schema import SCHEMA
+
+#: HOLDS statuses, in the order the schema declares them.
+CURRENT, FORMER, NEW = SCHEMA.rel("HOLDS").prop("status").values
 
 log = logging.getLogger(__name__)
 
 _NO_DATE = dt.date.max
 #: Node properties computed by the builder rather than copied from mentions.
-_DERIVED = {"id", "name", "first_seen", "last_seen", "aliases", "merge_reasons"}
+_DERIVED = {"id", "name", "first_seen", "last_seen", "aliases", "merge_reasons", "single_holder"}
 _WITH_ALIASES = frozenset(n.label for n in SCHEMA.nodes if "aliases" in n.property_names)
 #: Synthetic entity ids for bylines, chosen so they cannot clash with extractor ids.
 _AUTHOR_PREFIX = "byline:"
@@ -246,6 +251,8 @@ def _add_entities(kg: KnowledgeGraph, resolution: Resolution) -> None:
             props["aliases"] = sorted(aliases)
         if node.label == "Person":
             props["merge_reasons"] = list(node.merge_reasons)
+        if node.label == "Post":
+            props["single_holder"] = tenure.single_holder(props.get("role"), name)
         props.update(node.decided)
         # Straight into networkx: every key above is a property of the label by construction.
         kg.g.add_node(node_id, label=node.label, id=node_id, **props)
@@ -332,6 +339,10 @@ def _add_relationships(kg: KnowledgeGraph, exs: list[Extraction], resolution: Re
                     value = _coerce(fact.properties.get(p.name), p.type)
                     if value is not None:
                         own[p.name] = value
+                if fact.type == "SUCCEEDED" and "post" in own:
+                    # the post is named by its id in the article: the graph's id of it
+                    post = node_of.get((art.id, own["post"]))
+                    own = {**own, "post": post} if post else {k: v for k, v in own.items() if k != "post"}
             statements[(fact.type, src, dst)].append(_Statement(art.id, art.published, evidence, own))
             if evidence is not None and fact.type not in _NOT_MENTION_EVIDENCE:
                 for entity_id in (fact.subject, fact.object):
@@ -349,7 +360,7 @@ def _add_relationships(kg: KnowledgeGraph, exs: list[Extraction], resolution: Re
             statements[key].append(_Statement(art.id, art.published, first_evidence.get(entity.id), {}))
 
     # Insertion order is already deterministic (articles in id order, facts in their order).
-    for (rel_type, src, dst), group in statements.items():
+    for (rel_type, src, dst), group, held in _tenures(statements):
         if len(group) == 1:  # most facts are stated once: skip the comparisons
             earliest = latest = group[0]
             dates = [earliest.date] if earliest.date else []
@@ -383,6 +394,84 @@ def _add_relationships(kg: KnowledgeGraph, exs: list[Extraction], resolution: Re
         }
         if with_props:
             props.update(latest.properties)
+        if held is not None:
+            props.update({k: v for k, v in held.items() if v is not None})
+            for name in ("start", "end", "end_bound", "term"):
+                if held.get(name) is None:
+                    props.pop(name, None)
         # Straight into networkx: endpoints and property names were checked above, and there is
-        # exactly one statement group per (type, source, target), which is what the edge key encodes.
-        kg.g.add_edge(src, dst, key=edge_id(rel_type, src, dst), type=rel_type, **props)
+        # exactly one statement group per (type, source, target, key properties), what the edge key encodes.
+        kg.g.add_edge(src, dst, key=edge_key(rel_type, src, dst, props), type=rel_type, **props)
+    _add_successions(kg)
+
+
+def _tenures(
+    statements: dict[tuple[str, str, str], list[_Statement]],
+) -> Iterator[tuple[tuple[str, str, str], list[_Statement], dict[str, Any] | None]]:
+    """Each relationship's statements; a holding's split into its tenures (one per term) with the merged
+    start, end, end bound and term of each (see :mod:`graph.tenure`)."""
+    for key, group in statements.items():
+        if key[0] != "HOLDS":
+            yield key, group, None
+            continue
+        said = [
+            tenure.Said(
+                s.date,
+                s.properties.get("status"),
+                s.properties.get("start"),
+                s.properties.get("end"),
+                s.properties.get("end_bound"),
+                s.properties.get("term"),
+            )
+            for s in group
+        ]
+        for term, indices in tenure.group_terms(said):
+            merged = tenure.merge([said[i] for i in indices], former=FORMER, new=NEW)
+            yield key, [group[i] for i in indices], {**merged, "term": term or None}
+
+
+def _add_successions(kg: KnowledgeGraph) -> None:
+    """SUCCEEDED read from a single-holder post's former and later holders, where no article states it."""
+    stated = {(s, t) for s, t, a in kg.g.edges(data=True) if a["type"] == "SUCCEEDED"}
+    by_post: dict[str, list[tenure.Holder]] = defaultdict(list)
+    for src, dst, key, attrs in kg.g.edges(keys=True, data=True):
+        if attrs["type"] == "HOLDS" and kg.g.nodes[dst].get("single_holder"):
+            by_post[dst].append(
+                tenure.Holder(
+                    src,
+                    attrs.get("status") or "",
+                    attrs.get("start"),
+                    attrs.get("first_seen"),
+                    attrs.get("end"),
+                    attrs.get("end_bound"),
+                    (src, dst, key),
+                )
+            )
+    for post in sorted(by_post):
+        for holding, bound in tenure.later_holder_bounds(
+            by_post[post], {h.key: kg.g.edges[h.key] for h in by_post[post]}
+        ):
+            kg.g.edges[holding.key]["end_bound"] = bound
+        found = tenure.succession(by_post[post], FORMER)
+        if found is None:
+            continue
+        before, after = found
+        if (after.person, before.person) in stated:
+            continue
+        new, old = kg.g.edges[after.key], kg.g.edges[before.key]
+        dates = [d for d in (new.get("first_seen"), old.get("first_seen"), new.get("last_seen")) if d]
+        kg.g.add_edge(
+            after.person,
+            before.person,
+            key=edge_key("SUCCEEDED", after.person, before.person, {}),
+            type="SUCCEEDED",
+            post=post,
+            date=after.start,
+            sources=sorted(set(new.get("sources") or []) | set(old.get("sources") or [])),
+            first_seen=min(dates) if dates else None,
+            last_seen=max(dates) if dates else None,
+            evidence=new.get("evidence"),
+            evidence_article=new.get("evidence_article"),
+            evidence_start=new.get("evidence_start"),
+            evidence_end=new.get("evidence_end"),
+        )

@@ -2,7 +2,8 @@
 
 Node attributes: ``label`` (a schema node label) plus that label's properties.
 Edge attributes: ``type`` (a schema relationship type) plus its properties; the edge key is a
-deterministic edge id, so there is at most one edge per (type, source, target).
+deterministic edge id, so there is at most one edge per (type, source, target) and values of the
+type's key properties (schema ``key``: a holding's term).
 """
 
 from __future__ import annotations
@@ -15,6 +16,13 @@ import networkx as nx
 
 from danvan.graph.ids import edge_id
 from danvan.graph.schema import SCHEMA
+
+
+def edge_key(rel_type: str, source: str, target: str, props: dict[str, Any]) -> str:
+    """The edge key (id) of a relationship: one per type, source, target and values of the type's key
+    properties (a holding's term), so one person's holdings of a post in two terms are two edges."""
+    qualifiers = [str(props[name]) for name in SCHEMA.rel(rel_type).key if props.get(name)]
+    return edge_id(rel_type, source, target, *qualifiers)
 
 
 class KnowledgeGraph:
@@ -44,7 +52,7 @@ class KnowledgeGraph:
         unknown = set(props) - set(rel.property_names)
         if unknown:
             raise KeyError(f"{rel_type} has no properties {sorted(unknown)}")
-        key = edge_id(rel_type, source, target)
+        key = edge_key(rel_type, source, target, props)
         if self.g.has_edge(source, target, key):
             self.g.edges[source, target, key].update({k: v for k, v in props.items() if v is not None})
         else:

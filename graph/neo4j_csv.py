@@ -53,11 +53,15 @@ def node_header(label: str) -> list[str]:
 
 
 def rel_header(rel_type: str, source_label: str, target_label: str) -> list[str]:
-    props = SCHEMA.rel(rel_type).properties
+    rel = SCHEMA.rel(rel_type)
+    # A type with key properties also carries its relationships' ids ("edge"), as `danvan load` writes them, so
+    # that later incremental loads find the imported relationships.
+    edge = ["edge:string"] if rel.key else []
     return [
         f":START_ID({source_label})",
         f":END_ID({target_label})",
-        *(f"{p.name}:{CSV_TYPES[p.type]}" for p in props),
+        *(f"{p.name}:{CSV_TYPES[p.type]}" for p in rel.properties),
+        *edge,
         ":TYPE",
     ]
 
@@ -140,17 +144,18 @@ def write_import_files(kg: KnowledgeGraph, out_dir: Path, database: str = "neo4j
 
     rel_files: list[Path] = []
     for rel in SCHEMA.rels:
-        by_pair: dict[tuple[str, str], list[tuple[str, str, dict[str, Any]]]] = {p: [] for p in rel.endpoints}
-        for source, target, _key, attrs in kg.edges(rel.type):
+        by_pair: dict[tuple[str, str], list[tuple[str, str, str, dict[str, Any]]]] = {p: [] for p in rel.endpoints}
+        for source, target, key, attrs in kg.edges(rel.type):
             pair = (kg.g.nodes[source]["label"], kg.g.nodes[target]["label"])
-            by_pair[pair].append((source, target, attrs))
+            by_pair[pair].append((source, target, key, attrs))
         for (source_label, target_label), edges in by_pair.items():
             lines = [_line(rel_header(rel.type, source_label, target_label))]
-            for source, target, attrs in sorted(edges, key=lambda e: (e[0], e[1])):
+            for source, target, key, attrs in sorted(edges, key=lambda e: (e[0], e[1], e[2])):
                 fields = [
                     _quote(source),
                     _quote(target),
                     *(_field(p, attrs.get(p.name), delimiter) for p in rel.properties),
+                    *([_quote(key)] if rel.key else []),
                     rel.type,
                 ]
                 lines.append(_line(fields))

@@ -65,6 +65,8 @@ class RelType:
     sources: tuple[str, ...]
     targets: tuple[str, ...]
     properties: tuple[Property, ...]
+    #: Properties that tell apart relationships of this type between the same two nodes (HOLDS: the term).
+    key: tuple[str, ...] = ()
 
     @property
     def endpoints(self) -> tuple[tuple[str, str], ...]:
@@ -164,6 +166,7 @@ def load_schema(path: Path = SCHEMA_FILE) -> Schema:
             sources=tuple(spec["from"]),
             targets=tuple(spec["to"]),
             properties=rel_common + _properties(spec.get("properties", {})),
+            key=tuple(spec.get("key", ())),
         )
         for rel_type, spec in raw["rels"].items()
     )

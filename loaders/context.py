@@ -164,9 +164,9 @@ class Context:
         self.places = infer_places(doc, self.place_mentions)
         self.entities: dict[str, Entity] = {}
         self.facts: list[Fact] = []
-        self._facts: dict[tuple[str, str, str], Fact] = {}
+        self._facts: dict[tuple[str, ...], Fact] = {}
         #: Facts so far evidenced only by the headline (often truncated): a body sentence replaces it.
-        self._headline_facts: set[tuple[str, str, str]] = set()
+        self._headline_facts: set[tuple[str, ...]] = set()
         self.person_ids: dict[str, str] = {}
         #: Scratch space for components that feed later ones (e.g. events for roles).
         self.notes: dict[str, Any] = {}
@@ -265,8 +265,10 @@ class Context:
     def evidence(self, sentence: Sentence) -> Evidence:
         return Evidence(sentence.text, sentence.start, sentence.end)
 
-    def fact(self, rel_type: str, subject: str, obj: str, sentence: Sentence, **props: Any) -> Fact:
-        key = (rel_type, subject, obj)
+    def fact(self, rel_type: str, subject: str, obj: str, sentence: Sentence, variant: Any = "", **props: Any) -> Fact:
+        """The fact (rel_type, subject, obj), made or completed; ``variant`` keeps apart facts with the same
+        ends that must stay two (a person's holding of one post in two terms)."""
+        key: tuple[str, ...] = (rel_type, subject, obj, variant) if variant else (rel_type, subject, obj)
         existing = self._facts.get(key)
         clean = {k: v for k, v in props.items() if v not in (None, "")}
         if existing is not None:
@@ -294,3 +296,6 @@ class Context:
 
     def has_fact(self, rel_type: str, subject: str, obj: str) -> bool:
         return (rel_type, subject, obj) in self._facts
+
+    def get_fact(self, rel_type: str, subject: str, obj: str) -> Fact | None:
+        return self._facts.get((rel_type, subject, obj))

@@ -38,6 +38,7 @@ class Span:
 @dataclass
 class Document:
     id: str
+    #: The file as it was named or found (for messages).
     path: str
     raw: str
     text: str
@@ -56,6 +57,9 @@ class Document:
     #: Sub-provincial unit whose committees the article reports on, e.g. "thành phố Bắc Ninh" when the
     #: article speaks of "Thành ủy" inside a province; empty when the article is about the province itself.
     locality: str = ""
+    #: The file's location: its path relative to the folder given, led by the folder's name (see
+    #: loaders.read); what the store records as the article's path. Empty for text given directly.
+    location: str = ""
     #: Position of the article in its file: 1-based line number for .jsonl, 0 for single-article files.
     position: int = 0
     #: Encoding the file was decoded from ("utf-8", "utf-16-le", "cp1258", ...).

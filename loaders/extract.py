@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
 from danvan.graph.model import ArticleInfo, Extraction
+from danvan.loaders import tenure
 from danvan.loaders.campaigns import find_campaigns
 from danvan.loaders.context import Context
 from danvan.loaders.document import Document
@@ -19,7 +21,8 @@ from danvan.loaders.events import assign_roles, find_events
 from danvan.loaders.organizations import Org
 from danvan.loaders.persons import find_persons, find_short_forms, is_photo_credit
 from danvan.loaders.place_mentions import find_places
-from danvan.loaders.titles import CURRENT, FORMER, assign
+from danvan.loaders.tenure import Tenure
+from danvan.loaders.titles import CURRENT, FORMER, NEW, Holding, assign
 
 Component = Callable[[Context], None]
 
@@ -45,13 +48,21 @@ def titles(ctx: Context) -> None:
     """HOLDS facts from title chains, with Post and Organization entities (POST_IN, PART_OF, BASED_IN)."""
     #: person name -> (province of the post's organisation or CENTRAL, is the post held now), in text order
     where: dict[str, list[tuple[str, bool]]] = {}
-    for sentence in ctx.sentences:
+    for index, sentence in enumerate(ctx.sentences):
         if not sentence.persons:
             continue
         ends: dict[int, int] = ctx.notes.setdefault("mention_end", {})
-        for holding in assign(ctx.text, sentence.start, sentence.end, sentence.persons, ctx.places):
+        holdings = assign(ctx.text, sentence.start, sentence.end, sentence.persons, ctx.places)
+        tenures = _tenures(ctx, index, holdings)
+        for holding, stated_tenure in zip(holdings, tenures, strict=True):
             ends[holding.person.start] = max(ends.get(holding.person.start, 0), holding.mention_end)
             post = holding.post
+            ended = stated_tenure.end is not None and ctx.doc.published is not None
+            if ended and stated_tenure.end is not None and ctx.doc.published is not None:
+                ended = stated_tenure.end.value <= ctx.doc.published.isoformat()
+            if (stated_tenure.left or ended) and post.status == CURRENT:
+                # "ông A, Bí thư Tỉnh ủy X, thôi giữ chức ..."; "bà B, Trưởng Ban ..., nghỉ hưu từ ngày 1/7"
+                post = replace(post, status=FORMER)
             org_id = ctx.org(post.org, sentence)
             # a district's post is told apart from the same-named district's of another province
             lower = post.org.level in ("district", "commune") and post.org.based_in is not None
@@ -65,12 +76,64 @@ def titles(ctx: Context) -> None:
                 province=post.org.based_in[2] if lower and post.org.based_in is not None else "",
             )
             ctx.fact("POST_IN", post_id, org_id, sentence)
-            fact = ctx.fact("HOLDS", ctx.person(holding.person.name), post_id, sentence, status=post.status)
+            person_id = ctx.person(holding.person.name)
+            stated = stated_tenure.properties()
+            # the same post in another term is another holding ("Bí thư khóa XV tiếp tục trúng cử Bí thư khóa XVI")
+            base = ctx.get_fact("HOLDS", person_id, post_id)
+            term = stated.get("term")
+            variant = term if base is not None and term and base.properties.get("term") not in (None, term) else ""
+            fact = ctx.fact("HOLDS", person_id, post_id, sentence, variant=variant, status=post.status, **stated)
             if fact.properties.get("status") == CURRENT and post.status != CURRENT:
                 fact.properties["status"] = post.status
+            if holding.succeeds is not None:
+                ctx.fact(
+                    "SUCCEEDED",
+                    person_id,
+                    ctx.person(holding.succeeds.name),
+                    sentence,
+                    post=post_id,
+                    date=stated.get("start"),
+                )
             where.setdefault(holding.person.name, []).append((_post_province(post.org), post.status != FORMER))
     for name, found in where.items():
         _set_person_province(ctx, name, found)
+
+
+def _tenures(ctx: Context, index: int, holdings: list[Holding]) -> list[Tenure]:
+    """The tenure each holding of sentence ``index`` states (start, end, term), see :mod:`loaders.tenure`."""
+    sentence = ctx.sentences[index]
+    subjects = [
+        tenure.Subject(
+            h.person.start,
+            h.person.end,
+            h.post.span[0] if h.post.span[0] >= 0 else h.person.start,
+            h.post.span[1] if h.post.span[0] >= 0 else h.mention_end,
+            h.post.status,
+            h.post.org.kind,
+        )
+        for h in holdings
+    ]
+    following = ctx.sentences[index + 1] if index + 1 < len(ctx.sentences) else None
+    # the date of the occasion a sentence opening "Tại hội nghị", "Cùng ngày" goes on with: the last sentence
+    # before (of the five) that opens with a date
+    earlier = None
+    if tenure.SAME_OCCASION.match(ctx.text, sentence.start, sentence.end):
+        for before in reversed(ctx.sentences[max(0, index - 5) : index]):
+            earlier = tenure.sentence_date(ctx.text, before.start, before.end, ctx.doc.published)
+            if earlier is not None:
+                break
+    tenure.read(
+        ctx.text,
+        sentence.start,
+        sentence.end,
+        subjects,
+        ctx.doc.published,
+        (following.start, following.end) if following is not None else None,
+        new=NEW,
+        former=FORMER,
+        earlier=earlier,
+    )
+    return [s.tenure for s in subjects]
 
 
 #: Marker for posts in central bodies (Ban Dân vận Trung ương, Chính phủ, Quốc hội ...).
@@ -127,7 +190,7 @@ PIPELINE: list[tuple[str, Component]] = [
 def article_info(doc: Document, ctx: Context) -> ArticleInfo:
     return ArticleInfo(
         id=doc.id,
-        path=doc.path,
+        path=doc.location or doc.path,
         title=doc.title,
         published=doc.published,
         source=doc.source,

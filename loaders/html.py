@@ -20,7 +20,7 @@ from danvan.loaders.document import Document, Span
 from danvan.loaders.encoding import DecodeError, decode
 from danvan.loaders.jsonl import parse_date
 from danvan.loaders.normalize import to_nfc
-from danvan.loaders.read import MAX_HTML_BYTES, ReadError, _read_bytes, build_document
+from danvan.loaders.read import MAX_HTML_BYTES, ReadError, _read_bytes, build_document, location
 
 _DROP_TAGS = (
     "script", "style", "noscript", "iframe", "svg", "form", "button", "nav", "header", "footer", "aside",
@@ -159,7 +159,8 @@ def _container(tree: Any) -> Any:
     return best if best is not None and best_score >= 200 else tree.body
 
 
-def read_html_file(path: Path) -> Document:
+def read_html_file(path: Path, where: str | None = None) -> Document:
+    """One news page; ``where`` is its location (default: as a file named directly)."""
     data = _read_bytes(path, MAX_HTML_BYTES)
     try:
         decoded, encoding = _decode_html(data)
@@ -213,6 +214,7 @@ def read_html_file(path: Path) -> Document:
         source=source,
         url=url,
         parts=parts,
+        where=location(path) if where is None else where,
     )
     if not doc.body:
         raise ReadError(str(path), "no article text found in the HTML page")

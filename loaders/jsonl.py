@@ -18,10 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from danvan.graph.ids import slugify
 from danvan.loaders.document import Document, Span
 from danvan.loaders.normalize import to_nfc
-from danvan.loaders.read import MAX_ARTICLE_BYTES, ReadError, build_document
+from danvan.loaders.read import MAX_ARTICLE_BYTES, ReadError, build_document, location
 
 _BODY_KEYS = ("body", "text", "content")
 _DATE_KEYS = ("date", "published", "published_at", "datePublished")
@@ -56,14 +55,17 @@ def _text_field(record: dict[str, Any], *keys: str) -> str:
     return ""
 
 
-def record_document(path: str, line_no: int, record: Any) -> Document:
-    """The Document of one parsed JSON record (raises ReadError naming ``path:line``)."""
-    where = f"{path}:{line_no}"
+def record_document(path: str, line_no: int, record: Any, where: str | None = None) -> Document:
+    """The Document of one parsed JSON record (raises ReadError naming ``path:line``).
+
+    Its id is the record's ``id``, else its ``url``, else its file's location ``where`` and line (see
+    :func:`graph.ids.article_id`)."""
+    line = f"{path}:{line_no}"
     if not isinstance(record, dict):
-        raise ReadError(where, f"expected a JSON object, got {type(record).__name__}")
+        raise ReadError(line, f"expected a JSON object, got {type(record).__name__}")
     body = _text_field(record, *_BODY_KEYS)
     if not body:
-        raise ReadError(where, "record has no 'body' text")
+        raise ReadError(line, "record has no 'body' text")
     title = _text_field(record, "title")
     sapo = _text_field(record, "sapo", "lead", "summary")
     pieces: list[str] = []
@@ -79,14 +81,14 @@ def record_document(path: str, line_no: int, record: Any) -> Document:
         offset += len(value)
     raw = SEPARATOR.join(pieces)
     record_id = record.get("id")
-    doc_id = f"article:{slugify(str(record_id))}" if record_id not in (None, "") else None
     url = record.get("url") if isinstance(record.get("url"), str) else ""
     source = _text_field(record, "source", "site", "publisher")
     published = next((d for d in (parse_date(record.get(k)) for k in _DATE_KEYS) if d), None)
     return build_document(
         path,
         raw,
-        doc_id=doc_id,
+        record_id=str(record_id) if record_id not in (None, "") else "",
+        where=location(Path(path)) if where is None else where,
         title=title,
         title_span=parts.get("title"),
         published=published,
@@ -133,8 +135,8 @@ def _lines(path: Path, stream: IO[bytes]) -> Iterator[tuple[int, str | ReadError
             yield number, ReadError(f"{path}:{number}", f"not UTF-8 (invalid byte at column {exc.start + 1})")
 
 
-def read_jsonl(path: Path) -> Iterator[Document | ReadError]:
-    """Every record of a .jsonl file, in line order; errors name ``file:line``."""
+def read_jsonl(path: Path, where: str | None = None) -> Iterator[Document | ReadError]:
+    """Every record of a .jsonl file, in line order; errors name ``file:line``; ``where``: its location."""
     try:
         stream = path.open("rb")
     except OSError as exc:
@@ -159,7 +161,7 @@ def read_jsonl(path: Path) -> Iterator[Document | ReadError]:
                 yield ReadError(f"{path}:{number}", f"invalid JSON ({exc.msg} at column {exc.colno})")
                 continue
             try:
-                yield record_document(str(path), number, record)
+                yield record_document(str(path), number, record, where)
             except ReadError as exc:
                 yield exc
     if non_blank == 0:

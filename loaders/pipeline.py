@@ -21,7 +21,7 @@ from typing import Any
 from danvan.graph.model import Extraction
 from danvan.loaders.document import Document
 from danvan.loaders.extract import extract_document
-from danvan.loaders.read import ReadError, _iter_file, iter_files
+from danvan.loaders.read import ReadError, Source, _iter_file, _unreachable, iter_files
 
 #: Records (jsonl) or files per chunk sent to a worker: large enough to amortise the inter-process
 #: traffic, small enough to keep both cores busy to the end.
@@ -40,15 +40,16 @@ def _extract(doc: Document) -> Result:
         return ReadError(where, f"extraction failed: {type(exc).__name__}: {message}")
 
 
-def _process_files(paths: list[str]) -> list[Result]:
+def _process_files(files: list[tuple[str, str]]) -> list[Result]:
+    """``files``: (path, location) pairs."""
     out: list[Result] = []
-    for path in paths:
-        for item in _iter_file(Path(path)):
+    for path, where in files:
+        for item in _iter_file(Path(path), where):
             out.append(item if isinstance(item, ReadError) else _extract(item))
     return out
 
 
-def _process_lines(path: str, lines: list[tuple[int, str]]) -> list[Result]:
+def _process_lines(path: str, where: str, lines: list[tuple[int, str]]) -> list[Result]:
     import json
 
     from danvan.loaders.jsonl import record_document
@@ -61,7 +62,7 @@ def _process_lines(path: str, lines: list[tuple[int, str]]) -> list[Result]:
             out.append(ReadError(f"{path}:{number}", f"invalid JSON ({exc.msg} at column {exc.colno})"))
             continue
         try:
-            doc = record_document(path, number, record)
+            doc = record_document(path, number, record, where)
         except ReadError as exc:
             out.append(exc)
             continue
@@ -76,45 +77,77 @@ def _process_lines(path: str, lines: list[tuple[int, str]]) -> list[Result]:
 Task = tuple[Callable[..., list[Result]], tuple[Any, ...]] | list[Result]
 
 
-def _jsonl_tasks(path: Path) -> Iterator[Task]:
+def _jsonl_tasks(source: Source) -> Iterator[Task]:
     """Chunks of raw lines of one .jsonl file; read errors are passed through in place."""
     from danvan.loaders.jsonl import _lines
 
-    if path.stat().st_size == 0:
+    path, where = source
+    try:
+        stream = path.open("rb")
+        empty = os.fstat(stream.fileno()).st_size == 0
+    except OSError as exc:  # unreadable: one error, and the batch goes on
+        yield [ReadError(str(path), _unreachable(path, exc))]
+        return
+    if empty:
+        stream.close()
         yield [ReadError(str(path), "empty file")]
         return
-    with path.open("rb") as stream:
+    with stream:
         chunk: list[tuple[int, str]] = []
         seen = False
         for number, line in _lines(path, stream):
             seen = seen or isinstance(line, ReadError) or bool(line.strip())
             if isinstance(line, ReadError):
                 if chunk:
-                    yield (_process_lines, (str(path), chunk))
+                    yield (_process_lines, (str(path), where, chunk))
                     chunk = []
                 yield [line]
             elif line.strip():
                 chunk.append((number, line))
                 if len(chunk) >= JSONL_CHUNK:
-                    yield (_process_lines, (str(path), chunk))
+                    yield (_process_lines, (str(path), where, chunk))
                     chunk = []
         if chunk:
-            yield (_process_lines, (str(path), chunk))
+            yield (_process_lines, (str(path), where, chunk))
         if not seen:
             yield [ReadError(str(path), "no records (only blank lines)")]
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _tasks(paths: Iterable[Path | str]) -> Iterator[Task]:
     items = list(iter_files(paths))
     errors = [i for i in items if isinstance(i, ReadError)]
-    files = sorted({i for i in items if isinstance(i, Path)}, key=str)
+    files: dict[str, Source] = {}
+    located: dict[str, Source] = {}
+    for item in items:
+        if not isinstance(item, Source) or str(item.path) in files:
+            continue  # a file named twice (itself and in its folder) is read once
+        first = located.get(item.location)
+        if first is not None:
+            # One location, one article id: two files there would silently replace each other.
+            if not _same_file(first.path, item.path):
+                errors.append(
+                    ReadError(
+                        str(item.path),
+                        f"not read: its location {item.location} is already {first.path}'s "
+                        "(two folders given have the same name)",
+                    )
+                )
+            continue
+        located[item.location] = files[str(item.path)] = item
     # Everything in path order: missing paths are reported where they sort.
-    ordered: list[Path | ReadError] = sorted(
-        [*files, *errors], key=lambda i: i.path if isinstance(i, ReadError) else str(i)
+    ordered: list[Source | ReadError] = sorted(
+        [*files.values(), *errors], key=lambda i: i.path if isinstance(i, ReadError) else str(i.path)
     )
-    batch: list[str] = []
+    batch: list[tuple[str, str]] = []
     for item in ordered:
-        if isinstance(item, ReadError) or item.suffix.lower() == ".jsonl":
+        if isinstance(item, ReadError) or item.path.suffix.lower() == ".jsonl":
             if batch:
                 yield (_process_files, (batch,))
                 batch = []
@@ -123,7 +156,7 @@ def _tasks(paths: Iterable[Path | str]) -> Iterator[Task]:
             else:
                 yield from _jsonl_tasks(item)
             continue
-        batch.append(str(item))
+        batch.append((str(item.path), item.location))
         if len(batch) >= FILE_CHUNK:
             yield (_process_files, (batch,))
             batch = []

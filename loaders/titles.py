@@ -80,6 +80,8 @@ class Post:
     status: str
     #: The organisation was implied by the title (see Title.implied).
     implied: bool = False
+    #: Offsets of the title it was read from (tenure words are read around it).
+    span: tuple[int, int] = (-1, -1)
 
 
 @cache
@@ -159,9 +161,9 @@ _AFTER_NAME_GAP = re.compile(
     r"\s*(?:\((?:SN|sinh năm|sinh)?\s*\d{4}\)\s*|,\s*sinh (?:ngày|năm)\s*[\d/.-]+\s*)?(?:,|-|–|—|\(|:)\s*"
 )
 _APPOINT = re.compile(
-    r"(?:bầu|bổ nhiệm|hiệp thương cử|chỉ định|điều động|luân chuyển|phê chuẩn|giữ chức|trúng cử|được cử|"
+    r"(?:bầu|bổ nhiệm|hiệp thương cử|chỉ định|điều động|luân chuyển|phê chuẩn|giữ chức|trúng cử|đắc cử|tái cử|được cử|"
     r"công nhận|phân công nhiệm vụ|phân công|nhận nhiệm vụ(?:\s+mới)?)"
-    r"(?:\s+vụ)?(?:\s+(?:lại|giữ chức(?:\s+vụ)?|làm|vào|tham gia|là))*"
+    r"(?:\s+(?:vụ|danh))?(?:\s+(?:lại|giữ chức(?:\s+vụ)?|làm|vào|tham gia|là))*"
     r"\s*(?:chức(?:\s+vụ)?\s*)?$",
     re.IGNORECASE,
 )
@@ -359,7 +361,10 @@ def resolve_chain(chain: list[Title], ctx: PlaceContext, apposition: bool = Fals
     that runs into a verb ("Bà A, Phó Chủ tịch nước đánh giá ...") is still the person's post.
     """
     posts: list[Post] = []
+    #: index of the title each post was read from, for the post's span
+    owners: list[int] = []
     for i, title in enumerate(chain):
+        owners += [i - 1] * (len(posts) - len(owners))
         role = title.role
         if title.country:
             posts.append(_foreign_post(title))
@@ -436,7 +441,8 @@ def resolve_chain(chain: list[Title], ctx: PlaceContext, apposition: bool = Fals
             continue
         post = _post(role, resolved, title.status, ref)
         posts.append(replace(post, implied=True) if title.implied else post)
-    return posts
+    owners += [len(chain) - 1] * (len(posts) - len(owners))
+    return [replace(post, span=(chain[o].start, chain[o].end)) for post, o in zip(posts, owners, strict=True)]
 
 
 def _foreign_post(title: Title) -> Post:
@@ -572,6 +578,8 @@ class Holding:
     post: Post
     #: End of the text that names the person with this title (the title chain after the name, if any).
     mention_end: int = 0
+    #: The person whose post this new holder takes ("giữ chức X thay ông B"): B held it before.
+    succeeds: PersonMention | None = None
 
 
 def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: PlaceContext) -> list[Holding]:
@@ -657,7 +665,7 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
                     for title in chain:
                         if title.status == CURRENT:
                             title.status = NEW
-                    targets.append((before[-1], chain))
+                    targets.extend((p, chain) for p in _listed_before(text, start, before))
         if not targets:
             continue
         for person, titles in targets:
@@ -668,9 +676,10 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
             for post in resolve_chain(titles, ctx, apposition=apposition):
                 if post.implied and post.org.level == "central" and not looks_vietnamese(person.name, surnames()):
                     continue  # "Thủ tướng Shinzo Abe", "Bộ trưởng Quốc phòng James Mattis": not Vietnam's
-                holdings.append(Holding(person, post, mention_end))
-                if replaced is not None and post.status == NEW:
-                    holdings.append(Holding(replaced, replace(post, status=FORMER), replaced.end))
+                succeeds = replaced if replaced is not None and post.status == NEW else None
+                holdings.append(Holding(person, post, mention_end, succeeds))
+                if succeeds is not None:
+                    holdings.append(Holding(succeeds, replace(post, status=FORMER), succeeds.end))
     if holdings and "hấp hành" in text[start:end]:
         holdings += _joined_committees(text, end, persons, holdings)
     return holdings
@@ -743,15 +752,37 @@ def _removed_after(text: str, pos: int, end: int, persons: list[PersonMention], 
         cursor = nxt[1]
 
 
-_REPLACES = re.compile(r"\s*,?\s*thay\s+(?:thế\s+)?(?:cho\s+)?(?:ông|bà|đồng chí|đ/c)?\s*")
+#: "thay (thế/cho) ông B", "kế nhiệm ông B", also after the date of the appointment ("ngày 20/10, thay ông B").
+_REPLACES = re.compile(
+    r"\s*(?:,?\s*(?:(?:kể\s+)?từ\s+)?ngày\s+\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?)?"
+    r"\s*,?\s*(?:để\s+)?(?:thay|kế nhiệm)\s+(?:thế\s+)?(?:cho\s+)?(?:ông|bà|đồng chí|đ/c)?\s*"
+)
 
 
 def _replaced(text: str, pos: int, end: int, after: list[PersonMention]) -> PersonMention | None:
     """The person named right after "thay (ông)" at ``pos``: the one whose post the new holder takes."""
     gap = _REPLACES.match(text, pos, end)
-    if not gap or "thay" not in gap.group(0):
+    if not gap or not re.search(r"thay|kế nhiệm", gap.group(0)):
         return None
     return next((p for p in after if p.start == gap.end()), None)
+
+
+#: "Các ông A, ông B, ông C giữ chức ...": a list of names that is the subject of the verb.
+_LIST_OPENING = re.compile(r"(?:[Cc]ác|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm)\s+(?:ông|bà|đồng chí|đ/c)\s*$")
+_LIST_JOIN = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:ông|bà|đồng chí|đ/c)?\s*")
+
+
+def _listed_before(text: str, start: int, before: list[PersonMention]) -> list[PersonMention]:
+    """The person right before a verb, with those listed with them after a list opening ("Các ông A, ông B
+    và ông C giữ chức ..."); only the last one without such an opening."""
+    listed = [before[-1]]
+    for person in reversed(before[:-1]):
+        if not _LIST_JOIN.fullmatch(text, person.end, listed[0].start):
+            break
+        listed.insert(0, person)
+    if len(listed) > 1 and _LIST_OPENING.search(text, max(start, listed[0].start - 20), listed[0].start):
+        return listed
+    return [before[-1]]
 
 
 def _in_aside(text: str, start: int, person: PersonMention, until: int) -> bool:

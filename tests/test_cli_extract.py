@@ -130,7 +130,8 @@ def test_evidence_offsets_index_the_original_text(seed_files: list[Path]) -> Non
     assert not [r for r in results if isinstance(r, ReadError)]
     for extraction in results:
         assert isinstance(extraction, Extraction)
-        raw = Path(extraction.article.path).read_text(encoding="utf-8")
+        # The article's path is its location: relative to the folder given, led by that folder's name.
+        raw = (seed_files[0].parent.parent / extraction.article.path).read_text(encoding="utf-8")
         for fact in extraction.facts:
             ev = fact.evidence
             assert 0 <= ev.start < ev.end <= len(raw)

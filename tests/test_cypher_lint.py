@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from danvan.graph.knowledge import KnowledgeGraph
 from danvan.graph.schema import SCHEMA
 from danvan.graph.store import neo4j_statements as stmts
 from danvan.graph.store.neo4j import Neo4jStore
@@ -21,11 +22,15 @@ from tests.test_neo4j_double import RecordingDriver, full_graph
 
 
 @pytest.fixture(scope="module")
-def sent() -> list[tuple[str, dict[str, Any]]]:
-    """Distinct (text, parameter names) the store sends for a load, counts, duplicates and a read query."""
+def sent(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, dict[str, Any]]]:
+    """Distinct (text, parameter names) the store sends for a load, an incremental load that deletes everything,
+    counts, duplicates and a read query."""
     driver = RecordingDriver(rows=lambda q, p: (["name"], []))
+    manifest = tmp_path_factory.mktemp("sync") / "manifest.json.gz"
     with Neo4jStore("bolt://db.example:7687", "neo4j", "pw", batch_size=1000, driver_factory=driver.factory) as store:
         store.write_graph(full_graph())
+        store.sync_graph(full_graph(), manifest)
+        store.sync_graph(KnowledgeGraph(), manifest)  # every node and relationship is gone: every delete is sent
         store.counts()
         store.duplicates()
         store.query("MATCH (p:Person) WHERE p.name = $name RETURN p.name AS name", {"name": "x"})

@@ -9,6 +9,7 @@ articles and the corpus in ../shared (skipped cleanly where ../shared is absent)
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 import unicodedata
@@ -18,14 +19,29 @@ from typing import Any
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, SHARED
 from danvan.graph.schema import SCHEMA
 
 GOLD = REPO / "tests" / "gold"
 SAMPLES_DIR = REPO / "data" / "articles"
-GOLD_FILES = ("seeds.json", "samples.json", "corpus.json", "heldout.json", "heldout2.json", "heldout3.json")
+GOLD_FILES = (
+    "seeds.json",
+    "samples.json",
+    "corpus.json",
+    "heldout.json",
+    "heldout2.json",
+    "heldout3.json",
+    "heldout4.json",
+    "heldout5.json",
+)
 # Passage files: character spans of corpus records rather than whole articles.
 PASSAGE_FILES = ("corpus.json", "heldout.json", "heldout2.json", "heldout3.json")
+# Page files: spans of records of the real dân vận pages (../shared/corpus/danvan_pages.jsonl), doc `pages:<id>`.
+PAGES_FILES = ("heldout4.json", "heldout5.json")
+PAGES = SHARED / "corpus" / "danvan_pages.jsonl"
+# The held-out pool of the pages corpus: records whose sha256(id) hex digest starts with one of these characters
+# (0-3, about 122 of 424 records) are never read while tuning; heldout4 takes 0-2 and heldout5 takes 3.
+POOL_DIGITS = {"heldout4.json": "012", "heldout5.json": "3"}
 MINIMUM_ARTICLES = {
     "seeds.json": 5,
     "samples.json": 12,
@@ -33,6 +49,8 @@ MINIMUM_ARTICLES = {
     "heldout.json": 25,
     "heldout2.json": 25,
     "heldout3.json": 30,
+    "heldout4.json": 80,
+    "heldout5.json": 20,
 }
 
 STATUSES = set(SCHEMA.rel("HOLDS").prop("status").values)
@@ -48,6 +66,9 @@ OLD_TONE = re.compile(r"(?<![qQ])(o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹ
 # A post whose organisation lost its place ("Trưởng Ban Dân vận Tỉnh ủy") is exactly what the convention forbids.
 DANGLING_ORG = re.compile(r"(Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|tỉnh|thành phố|huyện|quận|xã|phường)$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A tenure's start or end: a day, a month or a year, as precise as the text states it.
+PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+TERM = re.compile(r"^(\d{4})-(\d{4})$")
 
 
 def load(name: str) -> dict[str, Any]:
@@ -94,7 +115,7 @@ def test_gold_file_has_enough_articles_with_all_keys(gold: tuple[str, dict[str, 
         for key in LIST_KEYS:
             assert isinstance(article[key], list), f"{where}: {key} is not a list"
         assert article["place"] is None or isinstance(article["place"], str), where
-        if name in PASSAGE_FILES:
+        if name in PASSAGE_FILES or name in PAGES_FILES:
             span = article["span"]
             assert isinstance(span, list) and len(span) == 2 and all(isinstance(i, int) for i in span), where
             assert 0 <= span[0] < span[1], f"{where}: empty or inverted span {span}"
@@ -310,3 +331,108 @@ def test_heldout_passages_come_from_articles_the_rules_were_not_tuned_on(name: s
     assert len(docs) >= 20, f"only {len(docs)} held-out articles in {name}"
     provinces = {a["province"] for a in heldout if a["province"]}
     assert len(provinces) >= 12, f"{name} passages cover only {sorted(provinces)}"
+
+
+def check_partial_date(value: Any, where: str) -> None:
+    assert isinstance(value, str) and PARTIAL_DATE.match(value), f"{where}: not YYYY, YYYY-MM or YYYY-MM-DD: {value!r}"
+    year, month, day = [*value.split("-"), "01", "01"][:3]
+    dt.date(int(year), int(month), int(day))
+
+
+def test_tenures_are_well_formed_and_point_at_annotated_holdings(gold: tuple[str, dict[str, Any]]) -> None:
+    # `tenures` is optional; where present each one states something (a start, an end or a term) about a holding
+    # the same article annotates, with dates only as precise as the text gives them.
+    name, data = gold
+    for article in data["articles"]:
+        where = f"{name}:{article['doc']}"
+        holdings = {(h[0], h[1]) for h in article["holds"]}
+        tenures = article.get("tenures", [])
+        assert isinstance(tenures, list), f"{where}: tenures is not a list"
+        for tenure in tenures:
+            assert set(tenure) == {"person", "post", "start", "end", "term"}, f"{where}: tenure keys {sorted(tenure)}"
+            assert (tenure["person"], tenure["post"]) in holdings, f"{where}: tenure of an unannotated holding {tenure}"
+            assert any(tenure[k] is not None for k in ("start", "end", "term")), f"{where}: empty tenure {tenure}"
+            for key in ("start", "end"):
+                if tenure[key] is not None:
+                    check_partial_date(tenure[key], f"{where}: {key}")
+            if tenure["start"] and tenure["end"]:
+                assert tenure["start"] <= tenure["end"], f"{where}: tenure ends before it starts {tenure}"
+            if tenure["term"] is not None:
+                match = TERM.match(tenure["term"])
+                assert match and int(match.group(1)) < int(match.group(2)) <= int(match.group(1)) + 5, (
+                    f"{where}: bad term {tenure['term']!r}"
+                )
+        keys = [(t["person"], t["post"], t["start"], t["end"], t["term"]) for t in tenures]
+        assert len(keys) == len(set(keys)), f"{where}: a tenure is listed twice"
+
+
+def test_tenure_checks_catch_bad_values() -> None:
+    assert PARTIAL_DATE.match("2025-11") and PARTIAL_DATE.match("2021") and PARTIAL_DATE.match("2025-11-17")
+    assert not PARTIAL_DATE.match("17/11/2025") and not PARTIAL_DATE.match("2025-1")
+    assert TERM.match("2020-2025") and not TERM.match("2020 - 2025") and not TERM.match("2020")
+    with pytest.raises(ValueError):
+        check_partial_date("2025-13", "x")
+
+
+@pytest.fixture(scope="module")
+def pages_records() -> dict[str, dict[str, Any]]:
+    if not PAGES.is_file():
+        pytest.skip(f"dân vận pages corpus not found at {PAGES}")
+    records: dict[str, dict[str, Any]] = {}
+    with PAGES.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            records[record["id"]] = record
+    return records
+
+
+@pytest.mark.parametrize("name", PAGES_FILES)
+def test_page_spans_lie_inside_real_records_and_name_their_people(
+    pages_records: dict[str, dict[str, Any]], name: str
+) -> None:
+    data = load(name)
+    for article in data["articles"]:
+        doc = article["doc"]
+        assert doc.startswith("pages:"), doc
+        record = pages_records.get(doc.removeprefix("pages:"))
+        assert record is not None, f"{doc}: no such record in {PAGES.name}"
+        text = nfc(record["text"])
+        start, end = article["span"]
+        assert end <= len(record["text"]), f"{doc}: span {start}-{end} beyond the text ({len(record['text'])})"
+        passage = text[start:end]
+        for person in article["persons"]:
+            # names set in capitals in a byline-like line ("LÊ QUANG TÙNG") are annotated in their usual case
+            assert nfc(person).casefold() in passage.casefold(), f"{doc}: {person!r} is not in the excerpt"
+        assert article["source"] == record["source"], f"{doc}: source differs from the record"
+        if record["published"]:
+            assert article["published"] == record["published"], f"{doc}: published differs from the record"
+        elif article["published"] is not None:
+            # a date the record lacks must come from the text itself (a dateline such as 23/09/2021)
+            year, month, day = article["published"].split("-")
+            assert f"{day}/{month}/{year}" in text or f"{int(day)}/{int(month)}/{year}" in text, (
+                f"{doc}: published {article['published']} is neither the record's date nor a date line in the text"
+            )
+
+
+@pytest.mark.parametrize("name", PAGES_FILES)
+def test_page_sets_come_from_the_reserved_pool_and_spread_over_many_provinces(name: str) -> None:
+    # The pool rule keeps these records out of every tuning round: an id belongs to the pool by its digest alone, so
+    # anyone can tell (without the gold files) which records of the pages corpus they must not read while tuning.
+    articles = load(name)["articles"]
+    docs = [a["doc"].removeprefix("pages:") for a in articles]
+    assert len(docs) == len(set(docs)), f"{name}: a record is annotated twice"
+    for rid in docs:
+        digit = hashlib.sha256(rid.encode()).hexdigest()[0]
+        assert digit in POOL_DIGITS[name], f"{name}: record {rid} is outside its share of the held-out pool"
+    provinces = {a["province"] for a in articles if a["province"]}
+    central = [a for a in articles if a["province"] is None]
+    minimum = 25 if name == "heldout4.json" else 12
+    assert len(provinces) >= minimum, f"{name}: only {len(provinces)} provinces: {sorted(provinces)}"
+    assert central, f"{name}: central bodies should be represented"
+    assert sum(len(a["holds"]) for a in articles) >= 5 * len(articles) // 2, f"{name}: too few holdings annotated"
+
+
+def test_page_sets_share_no_record() -> None:
+    four = {a["doc"] for a in load("heldout4.json")["articles"]}
+    five = {a["doc"] for a in load("heldout5.json")["articles"]}
+    assert not four & five, f"heldout4 and heldout5 share {sorted(four & five)}"

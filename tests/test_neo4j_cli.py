@@ -60,15 +60,28 @@ def test_load_from_the_embedded_store_with_credentials_from_the_environment(
     assert PASSWORD not in output and PASSWORD not in caplog.text
 
 
-def test_loading_again_sends_the_same_and_creates_nothing(small_db: Path, driver: RecordingDriver) -> None:
+def test_loading_again_with_full_sends_the_same_and_creates_nothing(small_db: Path, driver: RecordingDriver) -> None:
     code, _ = _load(["--db", str(small_db), "--neo4j-uri", "bolt://db.example", "--password", PASSWORD, "-q"])
     assert code == 0
     first = driver.runs()
-    code, output = _load(["--db", str(small_db), "--neo4j-uri", "bolt://db.example", "--password", PASSWORD, "-q"])
+    args = ["--db", str(small_db), "--neo4j-uri", "bolt://db.example", "--password", PASSWORD, "-q", "--full"]
+    code, output = _load(args)
     assert code == 0
     assert driver.runs()[len(first) :] == first
+    assert "full load (asked for (--full))" in output
     assert "created by this load: 0 nodes, 0 relationships" in output
     assert PASSWORD not in output
+
+
+def test_loading_again_sends_no_data_when_nothing_changed(small_db: Path, driver: RecordingDriver) -> None:
+    args = ["--db", str(small_db), "--neo4j-uri", "bolt://db.example", "--password", PASSWORD, "-q"]
+    assert _load(args)[0] == 0
+    first = len(driver.runs())
+    code, output = _load(args)
+    assert code == 0
+    again = driver.runs()[first:]
+    assert not [q for q, _ in again if "$rows" in q or "$ids" in q]
+    assert "incremental load; 0 node(s) and relationship(s) deleted" in output
 
 
 def test_options_override_the_environment(small_db: Path, driver: RecordingDriver) -> None:

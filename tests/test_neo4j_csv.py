@@ -9,6 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from danvan.cli import app
+from danvan.graph.ids import edge_id
 from danvan.graph.knowledge import KnowledgeGraph
 from danvan.graph.neo4j_csv import node_header, rel_header, write_import_files
 from danvan.graph.schema import SCHEMA
@@ -34,7 +35,8 @@ def test_headers_name_id_spaces_types_label_and_type_columns() -> None:
         "evidence_start:long,evidence_end:long,evidence_spans:string[]"
     )
     assert ",".join(rel_header("HOLDS", "Person", "Post")) == (
-        f":START_ID(Person),:END_ID(Post),{provenance},status:string,start:string,end:string,term:string,:TYPE"
+        f":START_ID(Person),:END_ID(Post),{provenance},status:string,start:string,end:string,end_bound:string,"
+        "term:string,edge:string,:TYPE"
     )
     assert ",".join(rel_header("RUNS", "Place", "Campaign")) == (
         f":START_ID(Place),:END_ID(Campaign),{provenance},value:double,unit:string,breakdown:string,as_of:date,:TYPE"
@@ -61,11 +63,10 @@ def test_export_through_the_cli_writes_every_file_and_the_exact_command(tmp_path
     ]
     holds = _read(out / "relationships_HOLDS_Person_Post.csv")
     evidence = [ARTICLE, "2024-06-19", "2024-06-19", "Câu làm chứng.", ARTICLE, "10", "24", ""]
-    no_tenure = ["", "", ""]  # start, end, term: none stated
     assert holds[1:] == [
-        [CUONG, HEAD, *evidence, "former", *no_tenure, "HOLDS"],
-        [AN, HEAD, *evidence, "current", *no_tenure, "HOLDS"],
-        [BINH, DEPUTY, *evidence, "current", *no_tenure, "HOLDS"],
+        [CUONG, HEAD, *evidence, "former", "", "", "", "", edge_id("HOLDS", CUONG, HEAD), "HOLDS"],
+        [AN, HEAD, *evidence, "current", "", "", "", "", edge_id("HOLDS", AN, HEAD), "HOLDS"],
+        [BINH, DEPUTY, *evidence, "current", "", "", "", "", edge_id("HOLDS", BINH, DEPUTY), "HOLDS"],
     ]
     assert _read(out / "relationships_POST_IN_Post_Organization.csv")[1:] == [
         [DEPUTY, ORG, *evidence, "POST_IN"],

@@ -20,6 +20,7 @@ from neo4j.exceptions import TransientError
 from danvan.graph.ids import make_id
 from danvan.graph.knowledge import KnowledgeGraph
 from danvan.graph.schema import SCHEMA
+from danvan.graph.store import neo4j_sync as sync
 
 HOSTILE = "x' }) DETACH DELETE n //"
 
@@ -74,7 +75,7 @@ class Result:
 
 
 _NODE_UPSERT = re.compile(r"MERGE \(n:(\w+) \{id: row\.id\}\)")
-_REL_UPSERT = re.compile(r"MERGE \(a\)-\[r:(\w+)\]->\(b\)")
+_REL_UPSERT = re.compile(r"MERGE \(a\)-\[r:(\w+)(?: \{edge: row\.edge\})?\]->\(b\)")
 
 
 class RecordingDriver:
@@ -96,7 +97,8 @@ class RecordingDriver:
         self._transient = fail_first_run_with_transient_error
         self._verify_error = verify_error
         self.nodes: set[tuple[str, str]] = set()
-        self.rels: set[tuple[str, str, str]] = set()
+        self.rels: set[tuple[str, ...]] = set()
+        self.marker: str | None = None  # the generation of the (:DanvanLoad) marker node, when one was written
 
     def factory(self, uri: str, auth: Any = None, **config: Any) -> RecordingDriver:
         self.uri, self.auth = uri, auth
@@ -133,17 +135,33 @@ class RecordingDriver:
             return Result([], [], Summary(counters, "w"))
         if match := _REL_UPSERT.search(query):
             for row in params["rows"]:
-                key = (match.group(1), row["source"], row["target"])
+                key = (match.group(1), row["source"], row["target"], *([row["edge"]] if "edge" in row else []))
                 counters.relationships_created += key not in self.rels
                 counters.properties_set += len(row["props"])
                 self.rels.add(key)
             return Result([], [], Summary(counters, "rw"))
+        if query == sync.WRITE_MARKER:
+            self.marker = params["generation"]
+            return Result([], [], Summary(counters, "w"))
+        if query == sync.READ_MARKER:
+            return Result(["generation"], [[self.marker]] if self.marker else [], Summary(counters, "r"))
+        if query.endswith("DETACH DELETE n"):
+            label = re.search(r"MATCH \(n:(\w+) ", query).group(1)  # type: ignore[union-attr]
+            for node_id in params["ids"]:
+                self.nodes.discard((label, node_id))
+                self.rels = {r for r in self.rels if node_id not in r[1:3]}
+            return Result([], [], Summary(counters, "w"))
+        if query.endswith("DELETE r"):
+            rel = re.search(r"\[r:(\w+)", query).group(1)  # type: ignore[union-attr]
+            for row in params["rows"]:
+                self.rels.discard((rel, row["source"], row["target"], *([row["edge"]] if "edge" in row else [])))
+            return Result([], [], Summary(counters, "w"))
         if query.endswith("RETURN count(n) AS count"):
             label = re.search(r"\(n:(\w+)\)", query).group(1)  # type: ignore[union-attr]
             return Result(["count"], [[sum(1 for lab, _ in self.nodes if lab == label)]], Summary(counters, "r"))
         if query.endswith("RETURN count(r) AS count"):
             rel = re.search(r"\[r:(\w+)\]", query).group(1)  # type: ignore[union-attr]
-            return Result(["count"], [[sum(1 for t, _, _ in self.rels if t == rel)]], Summary(counters, "r"))
+            return Result(["count"], [[sum(1 for t, *_ in self.rels if t == rel)]], Summary(counters, "r"))
         if "AS duplicated" in query:
             return Result(["duplicated"], [[0]], Summary(counters, "r"))
         if self._rows is not None:

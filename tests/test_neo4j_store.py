@@ -13,7 +13,7 @@ import pytest
 from neo4j.exceptions import AuthError
 from neo4j.graph import Graph, Node
 
-from danvan.graph.ids import make_id
+from danvan.graph.ids import edge_id, make_id
 from danvan.graph.schema import SCHEMA
 from danvan.graph.store import neo4j_statements as stmts
 from danvan.graph.store.neo4j import Neo4jConnectionError, Neo4jStore, ReadOnlyQueryError, plain, write_clauses
@@ -24,7 +24,7 @@ PASSWORD = "pw-Zq7!never-print"
 PERSON_UPSERT = "UNWIND $rows AS row MERGE (n:Person {id: row.id}) SET n += row.props"
 HOLDS_UPSERT = (
     "UNWIND $rows AS row MATCH (a:Person {id: row.source}) MATCH (b:Post {id: row.target}) "
-    "MERGE (a)-[r:HOLDS]->(b) SET r += row.props"
+    "MERGE (a)-[r:HOLDS {edge: row.edge}]->(b) SET r += row.props"
 )
 
 AN, BINH, CUONG = (make_id("Person", n) for n in ("nguyen van an", "tran thi binh", "le van cuong"))
@@ -130,9 +130,14 @@ def test_rows_carry_typed_properties_and_leave_unset_values_out() -> None:
         {"id": BINH, "props": {"name": "Trần Thị Bình", "first_seen": D1, "last_seen": D1}},
     ]
     assert rows[HOLDS_UPSERT] == [
-        {"source": CUONG, "target": HEAD, "props": {**PROV, "status": "former"}},
-        {"source": AN, "target": HEAD, "props": {**PROV, "status": "current"}},
-        {"source": BINH, "target": DEPUTY, "props": {**PROV, "status": "current"}},
+        {"source": CUONG, "target": HEAD, "props": {**PROV, "status": "former"}, "edge": edge_id("HOLDS", CUONG, HEAD)},
+        {"source": AN, "target": HEAD, "props": {**PROV, "status": "current"}, "edge": edge_id("HOLDS", AN, HEAD)},
+        {
+            "source": BINH,
+            "target": DEPUTY,
+            "props": {**PROV, "status": "current"},
+            "edge": edge_id("HOLDS", BINH, DEPUTY),
+        },
     ]
     assert isinstance(rows[PERSON_UPSERT][0]["props"]["first_seen"], dt.date)  # the driver sends a Neo4j DATE
 

@@ -63,8 +63,18 @@ def test_builtin_library_loads_cleanly_and_covers_every_required_question() -> N
 def test_dialect_variants_only_where_needed() -> None:
     library = load_library()
     with_variant = {q.name for q in library if q.has_variant("neo4j")}
-    # LadybugDB has SHORTEST, label() and list_transform(); Neo4j has shortestPath(), type() and comprehensions.
-    assert with_variant == {"shortest_connection", "person_events", "fact_sources"}
+    # LadybugDB has SHORTEST, label() and list_transform(); Neo4j has shortestPath(), type() and comprehensions;
+    # a date becomes text with string() in LadybugDB and toString() in Neo4j (the time queries).
+    assert with_variant == {
+        "shortest_connection",
+        "person_events",
+        "fact_sources",
+        "post_history",
+        "changes_between",
+        "moved_between_provinces",
+        "tenure_overlaps",
+    }
+    assert "toString(h.first_seen)" in library.get("post_history").text("neo4j")
     assert "shortestPath(" in library.get("shortest_connection").text("neo4j")
     assert "SHORTEST 1..6" in library.get("shortest_connection").text("embedded")
 

@@ -347,15 +347,16 @@ def test_sample_articles_export_conforms_to_the_shapes() -> None:
 LAN = "person:pham-thi-ngoc-lan-10000001"
 LAM = "person:vo-van-lam-10000002"
 TUAN = "person:tran-tuan-10000003"
+HUNG = "person:do-hung-10000006"
 POST = "post:truong-ban-dan-van-tinh-uy-lao-cai-10000004"
 OTHER_POST = "post:truong-ban-dan-van-tinh-uy-nam-dinh-10000005"
 
 
 def tenure_graph() -> KnowledgeGraph:
-    """Three holders of one post: a former one (stated end), the current one (stated day), and one with
-    only a stated year on another post; plus a succession."""
+    """Two holders of one post: a former one (stated end) and the current one (stated day); on another
+    post one with a stated year and a former one with only an upper bound of his end; a succession."""
     kg = make_graph()
-    for node_id, name in ((LAN, "Phạm Thị Ngọc Lan"), (LAM, "Võ Văn Lâm"), (TUAN, "Trần Tuấn")):
+    for node_id, name in ((LAN, "Phạm Thị Ngọc Lan"), (LAM, "Võ Văn Lâm"), (TUAN, "Trần Tuấn"), (HUNG, "Đỗ Hùng")):
         kg.add_node(node_id, "Person", name=name)
     kg.add_node(POST, "Post", name="Trưởng Ban Dân vận Tỉnh ủy Lào Cai", role="Trưởng Ban")
     kg.add_node(OTHER_POST, "Post", name="Trưởng Ban Dân vận Tỉnh ủy Nam Định", role="Trưởng Ban")
@@ -363,6 +364,8 @@ def tenure_graph() -> KnowledgeGraph:
     kg.add_edge(LAM, POST, "HOLDS", status="former", start="2015-06", end="2023-10-12", **_prov(ART1))
     kg.add_edge(LAN, POST, "HOLDS", status="current", start="2023-10-15", term="2020-2025", **_prov(ART2))
     kg.add_edge(TUAN, OTHER_POST, "HOLDS", status="current", start="2019", **_prov(ART2))
+    # a former holder whose end no article states: bounded by the article calling him former
+    kg.add_edge(HUNG, OTHER_POST, "HOLDS", status="former", start="2010", end_bound="2018-06", **_prov(ART1))
     kg.add_edge(LAN, LAM, "SUCCEEDED", post=POST, date="2023-10-15", **_prov(ART2))
     return kg
 
@@ -401,6 +404,11 @@ def test_holding_interval_comes_from_the_stated_dates_at_their_precision() -> No
     assert g.value(begin, TIME.inXSDDate) == Literal(dt.date(2023, 10, 15)) and end is None
     begin, _, _ = tenure(tuan)
     assert g.value(begin, TIME.inXSDgYear) == Literal("2019", datatype=XSD.gYear)
+    hung = URIRef(BASE + "person/" + HUNG.split(":")[1])
+    _, end, m = tenure(hung)
+    assert end is None  # a bound is no end: it says when the holding had ended at the latest
+    assert g.value(m, DV.endBound) == Literal("2018-06", datatype=XSD.gYearMonth)
+    assert not list(g.objects(hung, ORG.holds))
     # a holding stated without any date has no interval at all (first/last seen are not a tenure)
     [chinh] = list(g.subjects(ORG.member, URIRef(BASE + "person/le-quoc-chinh-11111111")))
     assert g.value(chinh, ORG.memberDuring) is not None  # this one states its start (2020-10)
@@ -428,10 +436,14 @@ def test_readme_query_says_who_held_a_post_on_a_date(tmp_path: Path) -> None:
     post = "Trưởng Ban Dân vận Tỉnh ủy Lào Cai"
     assert holders(store, post, "2024-03-01") == ["Phạm Thị Ngọc Lan"]
     assert holders(store, post, "2018-05-01") == ["Võ Văn Lâm"]
-    assert holders(store, post, "2023-10-13") == []  # between the stated end and the stated start
+    assert holders(store, post, "2023-10-11") == ["Võ Văn Lâm"]
+    assert holders(store, post, "2023-10-12") == []  # the stated end is the day the leaving took effect
+    assert holders(store, post, "2023-10-14") == []  # between the stated end and the stated start
     assert holders(store, post, "2014-01-01") == []
-    assert holders(store, "Trưởng Ban Dân vận Tỉnh ủy Nam Định", "2019-01-01") == ["Trần Tuấn"]  # year precision
-    assert holders(store, "Trưởng Ban Dân vận Tỉnh ủy Nam Định", "2018-12-31") == []
+    other = "trưởng ban dân vận tỉnh ủy nam định"  # case does not matter
+    assert holders(store, other, "2019-01-01") == ["Trần Tuấn"]  # a year counts from its first day
+    assert holders(store, other, "2018-05-01") == ["Đỗ Hùng"]  # before the bound of his end
+    assert holders(store, other, "2018-07-01") == []  # after it, and before Trần Tuấn's year
     # the same answers from a file, through the command line
     out = tmp_path / "tenure.trig"
     out.write_text(to_string(kg, "trig"), encoding="utf-8")

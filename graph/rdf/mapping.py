@@ -94,7 +94,7 @@ class RelationMap:
     # (predicate, relationship type or property of the target) copied from the target node
     qualified_from_target: tuple[tuple[str, str], ...] = ()
     interval: tuple[str, str, str] | None = None  # (predicate, property of the start, property of the end)
-    direct_when: tuple[tuple[str, ...], str] | None = None  # (statuses, property that ends it)
+    direct_when: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # (statuses, properties that end it)
     also_inverse: str | None = None  # the inverse predicate, materialised
     member_shortcut: tuple[str, str, str] | None = None  # (relationship to the organisation, memberOf, hasMember)
 
@@ -202,6 +202,10 @@ class RdfMapping:
             else:
                 comments[predicate] = " | ".join(f"{', '.join(o)}: {d}" for d, o in by_description.items())
         return comments
+
+
+def _as_list(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
 
 
 def _camel(name: str) -> str:
@@ -337,7 +341,9 @@ def build_mapping(schema: Schema = SCHEMA, path: Path = SCHEMA_FILE, vocab: str 
                 (expand(pred), source) for pred, source in sorted(spec.get("rdf_qualified_from_target", {}).items())
             ),
             interval=(expand(interval["predicate"]), interval["begin"], interval["end"]) if interval else None,
-            direct_when=(tuple(direct_when["status"]), direct_when["unless"]) if direct_when else None,
+            direct_when=(
+                (tuple(direct_when["status"]), tuple(_as_list(direct_when["unless"]))) if direct_when else None
+            ),
             also_inverse=opt(spec.get("rdf_also_inverse")),
             member_shortcut=(
                 (shortcut["via"], expand(shortcut["member_of"]), expand(shortcut["has_member"])) if shortcut else None

@@ -425,11 +425,11 @@ class Projection:
 
     # ------------------------------------------------------------------ relationships
     def is_direct(self, rel: RelationMap, attrs: dict[str, Any]) -> bool:
-        """Does the direct triple hold? A holding's only while it is current (no end, status not former)."""
+        """Does the direct triple hold? A holding's only while it is current (no end or bound, not former)."""
         if rel.direct_when is None:
             return True
         statuses, unless = rel.direct_when
-        if attrs.get(unless):
+        if any(attrs.get(name) for name in unless):
             return False
         status = attrs.get("status")
         return not status or status in statuses

@@ -41,8 +41,7 @@ import ladybug as lb
 import pyarrow as pa
 
 from danvan.graph.build import build_graph, extraction_json, gc_paused
-from danvan.graph.ids import edge_id
-from danvan.graph.knowledge import KnowledgeGraph
+from danvan.graph.knowledge import KnowledgeGraph, edge_key
 from danvan.graph.model import Extraction
 from danvan.graph.schema import SCHEMA, Property
 from danvan.graph.store.ddl import META_TABLE, ddl_statements
@@ -57,6 +56,9 @@ BULK_FRACTION = 0.2
 BULK_MIN = 10_000
 #: Values of the ``state`` metadata key.
 COMPLETE, WRITING = "complete", "writing"
+#: Metadata key and value naming the rule article ids follow (see graph.ids.article_id). A store without
+#: it was built when ids came from the article's text: building into it would duplicate every article.
+ARTICLE_IDS_KEY, ARTICLE_IDS = "article_ids", "record-url-location"
 #: The table a bulk rewrite keeps (and only adds to or updates): it holds the extractions.
 KEPT_LABEL = "Article"
 
@@ -106,6 +108,8 @@ class IngestReport:
     articles_new: int = 0
     articles_changed: int = 0
     articles_unchanged: int = 0
+    #: Stored articles taken out: asked for, or replaced by an article read from the same file.
+    articles_removed: int = 0
     articles_total: int = 0
     write: WriteReport = field(default_factory=WriteReport)
 
@@ -175,6 +179,9 @@ class EmbeddedStore:
             for statement in ddl_statements():
                 self.conn.execute(statement)
             self.conn.execute(f"CREATE (:{META_TABLE} {{key: 'schema_version', value: $v}})", {"v": SCHEMA.version})
+            self.conn.execute(
+                f"CREATE (:{META_TABLE} {{key: $k, value: $v}})", {"k": ARTICLE_IDS_KEY, "v": ARTICLE_IDS}
+            )
             self.conn.execute("COMMIT")
         except BaseException:
             self._rollback()
@@ -245,13 +252,26 @@ class EmbeddedStore:
             for row in self._arrow(f"MATCH (a)-[r:{rel.type}]->(b) RETURN a.id AS _src, b.id AS _dst, {cols}"):
                 src, dst = row.pop("_src"), row.pop("_dst")
                 props = {k: v for k, v in row.items() if v is not None}
-                g.add_edge(src, dst, key=edge_id(rel.type, src, dst), type=rel.type, **props)
+                g.add_edge(src, dst, key=edge_key(rel.type, src, dst, props), type=rel.type, **props)
         return kg
 
     def stored_extractions(self) -> dict[str, str]:
         """Article id -> the extraction JSON stored with it."""
         rows = self._arrow("MATCH (a:Article) RETURN a.id AS id, a.extraction AS extraction")
         return {r["id"]: r["extraction"] for r in rows if r["extraction"]}
+
+    def _check_article_ids(self) -> None:
+        rows = self._rows(f"MATCH (m:{META_TABLE} {{key: $k}}) RETURN m.value", {"k": ARTICLE_IDS_KEY})
+        if not rows or rows[0][0] != ARTICLE_IDS:
+            raise StoreError(
+                f"{self.path} was built when article ids came from the article's text; building into it would "
+                "duplicate every article: rebuild it (delete the file and run `danvan build`)"
+            )
+
+    def stored_articles(self) -> list[tuple[str, str, str]]:
+        """(id, path, url) of every stored article, by id; path is the location the article was read from."""
+        rows = self._rows("MATCH (a:Article) RETURN a.id, a.path, a.url ORDER BY a.id")
+        return [(str(r[0]), str(r[1] or ""), str(r[2] or "")) for r in rows]
 
     @property
     def complete(self) -> bool:
@@ -263,14 +283,30 @@ class EmbeddedStore:
         self.conn.execute(f"MERGE (m:{META_TABLE} {{key: 'state'}}) SET m.value = $v", {"v": state})
 
     # ------------------------------------------------------------------ writing
-    def ingest(self, extractions: Iterable[Extraction], progress: Progress | None = None) -> IngestReport:
-        """Add articles: re-resolve the union of stored and new articles, write the difference."""
+    def ingest(
+        self, extractions: Iterable[Extraction], progress: Progress | None = None, remove: Iterable[str] = ()
+    ) -> IngestReport:
+        """Add articles and take out the stored ones in ``remove``: re-resolve the union of the stored
+        and the new articles, write the difference.
+
+        An article given again with the same id replaces its stored version. So does an article read
+        from the same single-article file (.txt, .html) under a new id (a page that gained a canonical
+        address): a file holds one article, so the old one is taken out.
+        """
         self._require_writable()
         stored = self.stored_extractions()
+        if stored:
+            self._check_article_ids()
         report = IngestReport()
         incoming: dict[str, Extraction] = {}
         for ex in extractions:
             incoming[ex.article.id] = ex
+        files = {ex.article.path for ex in incoming.values() if ex.article.path and not _holds_many(ex.article.path)}
+        drop = set(remove) & set(stored)
+        if files:
+            drop.update(aid for aid, path, _ in self.stored_articles() if path in files)
+        drop -= set(incoming)
+        report.articles_removed = len(drop)
         changed: dict[str, Extraction] = {}
         for article_id in sorted(incoming):
             ex = incoming[article_id]
@@ -283,11 +319,15 @@ class EmbeddedStore:
                 report.articles_unchanged += 1
                 continue
             changed[article_id] = ex
-        report.articles_total = len(set(stored) | set(incoming))
-        if not changed and self.complete:
+        report.articles_total = len((set(stored) - drop) | set(incoming))
+        if not changed and not drop and self.complete:
             return report
         with gc_paused():
-            union = [Extraction.from_json(json.loads(t)) for aid, t in sorted(stored.items()) if aid not in changed]
+            union = [
+                Extraction.from_json(json.loads(t))
+                for aid, t in sorted(stored.items())
+                if aid not in changed and aid not in drop
+            ]
         union.extend(changed[k] for k in sorted(changed))
         if progress:
             progress("resolve", 0, 1)
@@ -296,6 +336,11 @@ class EmbeddedStore:
             progress("resolve", 1, 1)
         report.write = self.write_graph(kg, progress=progress)
         return report
+
+    def remove(self, article_ids: Iterable[str], progress: Progress | None = None) -> IngestReport:
+        """Take articles out, with everything only they supported: the graph is re-resolved from the
+        other stored articles, so a fact they shared keeps its other sources and dates."""
+        return self.ingest([], progress=progress, remove=article_ids)
 
     def write_graph(self, kg: KnowledgeGraph, progress: Progress | None = None) -> WriteReport:
         """Make the store hold exactly ``kg``, writing only the difference (see the module notes)."""
@@ -380,6 +425,11 @@ class EmbeddedStore:
 
     def _copy(self, table: str, data: pa.Table, options: str = "") -> None:
         self.conn.execute(f"COPY {table} FROM $df{options}", {"df": data})
+
+
+def _holds_many(path: str) -> bool:
+    """Whether the file at ``path`` holds many articles (a .jsonl file), not one."""
+    return path.lower().endswith(".jsonl")
 
 
 def _open_error(path: Path, exc: RuntimeError) -> str:
@@ -467,11 +517,15 @@ class _Plan:
 
         new_rels: dict[tuple[str, str, str], list[RelItem]] = defaultdict(list)
         deleted_rels: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
-        old_edges = {(a["type"], s, t): a for s, t, a in old.g.edges(data=True)}
-        new_edges = {(a["type"], s, t): a for s, t, a in new.g.edges(data=True)}
+        # Keyed by edge key too: one person may hold one post in two terms (two HOLDS between them).
+        old_edges = {(a["type"], s, t, k): a for s, t, k, a in old.g.edges(keys=True, data=True)}
+        new_edges = {(a["type"], s, t, k): a for s, t, k, a in new.g.edges(keys=True, data=True)}
         labels = {n: a["label"] for n, a in new.g.nodes(data=True)}
+        # A relationship is deleted by its ends, which deletes every parallel one: those between the same
+        # ends that did not change are then copied again too.
+        rewritten: set[tuple[str, str, str]] = set()
         for key in new_edges:
-            rel_type, src, dst = key
+            rel_type, src, dst, _ = key
             attrs = new_edges[key]
             pair = (rel_type, labels[src], labels[dst])
             before = old_edges.get(key)
@@ -479,19 +533,32 @@ class _Plan:
                 report.added[rel_type] = report.added.get(rel_type, 0) + 1
             elif not _same(before, attrs, SCHEMA.rel(rel_type).properties):
                 # LadybugDB has no cheap per-row upsert of a relationship: delete it and copy it again.
-                deleted_rels[pair].append((src, dst))
+                if (rel_type, src, dst) not in rewritten:
+                    deleted_rels[pair].append((src, dst))
+                rewritten.add((rel_type, src, dst))
                 report.updated[rel_type] = report.updated.get(rel_type, 0) + 1
             else:
                 continue
             new_rels[pair].append((src, dst, attrs))
         for key in old_edges:
             if key not in new_edges:
-                rel_type, src, dst = key
+                rel_type, src, dst, _ = key
                 if src in deleted_ids or dst in deleted_ids:
                     continue  # goes with DETACH DELETE of the node
                 pair = (rel_type, old_nodes[src]["label"], old_nodes[dst]["label"])
-                deleted_rels[pair].append((src, dst))
+                if (rel_type, src, dst) not in rewritten:
+                    deleted_rels[pair].append((src, dst))
+                rewritten.add((rel_type, src, dst))
                 report.deleted[rel_type] = report.deleted.get(rel_type, 0) + 1
+        for key, attrs in new_edges.items():
+            rel_type, src, dst, _ = key
+            if (
+                (rel_type, src, dst) in rewritten
+                and key in old_edges
+                and _same(old_edges[key], attrs, SCHEMA.rel(rel_type).properties)
+            ):
+                # unchanged, but its ends' relationships are deleted and copied again
+                new_rels[(rel_type, labels[src], labels[dst])].append((src, dst, attrs))
         for label, items in new_nodes.items():
             report.added[label] = len(items)
         for label, items in changed_nodes.items():

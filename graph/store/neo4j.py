@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -36,6 +37,7 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 from danvan.graph.knowledge import KnowledgeGraph
 from danvan.graph.schema import SCHEMA
 from danvan.graph.store import neo4j_statements as stmts
+from danvan.graph.store import neo4j_sync as sync
 from danvan.graph.store.result import QueryResult
 
 
@@ -66,7 +68,7 @@ class Write:
     @property
     def size(self) -> int:
         """Nodes or relationships in the batch (0 for schema statements)."""
-        rows = self.parameters.get("rows")
+        rows = self.parameters.get("rows", self.parameters.get("ids"))
         return len(rows) if isinstance(rows, list) else 0
 
 
@@ -91,17 +93,24 @@ def rel_rows(kg: KnowledgeGraph, rel_type: str) -> dict[tuple[str, str], list[di
     """``{source, target, props}`` rows per (source label, target label) pair, sorted."""
     rel = SCHEMA.rel(rel_type)
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for source, target, _key, attrs in kg.edges(rel_type):
+    for source, target, key, attrs in kg.edges(rel_type):
         pair = (kg.g.nodes[source]["label"], kg.g.nodes[target]["label"])
         props: dict[str, Any] = {}
         for prop in rel.properties:
             value = stmts.property_value(prop, attrs.get(prop.name))
             if value is not None:
                 props[prop.name] = value
-        grouped[pair].append({"source": source, "target": target, "props": props})
+        row: dict[str, Any] = {"source": source, "target": target, "props": props}
+        if rel.key:  # several of this type between two nodes (a post held in two terms): told apart by edge id
+            row["edge"] = key
+        grouped[pair].append(row)
     for rows in grouped.values():
-        rows.sort(key=lambda row: (row["source"], row["target"]))
+        rows.sort(key=lambda row: (row["source"], row["target"], _key_of(rel.key, row["props"])))
     return grouped
+
+
+def _key_of(names: tuple[str, ...], props: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(str(props.get(name) or "") for name in names)
 
 
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -129,6 +138,82 @@ def plan_writes(kg: KnowledgeGraph, batch_size: int = 1000) -> list[Write]:
                     Write("relationships", f"{rel.type} ({source_label}->{target_label})", query, {"rows": batch})
                 )
     return writes
+
+
+def plan_sync(
+    kg: KnowledgeGraph, previous: sync.Manifest | None, batch_size: int = 1000
+) -> tuple[list[Write], sync.Manifest]:
+    """The writes that bring a database holding ``previous`` to ``kg``, and the manifest of ``kg``.
+
+    With no previous manifest this is :func:`plan_writes` (everything). Otherwise only new and changed nodes and
+    relationships are upserted; a changed one also gets its vanished properties set to null (``SET n += row.props``
+    alone would keep them); relationships and then nodes that are gone are deleted. Schema statements are always
+    sent: they are idempotent and keep the constraints in place.
+    """
+    if batch_size < 1:
+        raise ValueError("batch size must be at least 1")
+    manifest = sync.Manifest()
+    writes = [Write("schema", text, text) for text in stmts.schema_statements()]
+    writes.append(Write("schema", stmts.AWAIT_INDEXES, stmts.AWAIT_INDEXES, {"timeout": stmts.AWAIT_INDEXES_SECONDS}))
+    deletes: list[Write] = []
+    for label in SCHEMA.labels:
+        names = [p.name for p in SCHEMA.node(label).properties if p.name != "id"]
+        changed = []
+        for row in node_rows(kg, label):
+            key = sync.node_key(label, row["id"])
+            manifest.nodes[key] = sync.fingerprint(row)
+            if previous is None or previous.nodes.get(key) != manifest.nodes[key]:
+                if previous is not None and key in previous.nodes:
+                    row = {"id": row["id"], "props": {**dict.fromkeys(names), **row["props"]}}
+                changed.append(row)
+        query = stmts.node_upsert(label)
+        writes += [Write("nodes", label, query, {"rows": batch}) for batch in _batches(changed, batch_size)]
+        if previous is not None:
+            prefix = label + " "
+            gone = sorted(k[len(prefix) :] for k in previous.nodes if k.startswith(prefix) and k not in manifest.nodes)
+            delete = stmts.node_delete(label)
+            deletes += [
+                Write("deletes", label, delete, {"ids": gone[i : i + batch_size]})
+                for i in range(0, len(gone), batch_size)
+            ]
+    rel_deletes: list[Write] = []
+    for rel in SCHEMA.rels:
+        names = [p.name for p in rel.properties]
+        grouped = rel_rows(kg, rel.type)
+        for source_label, target_label in rel.endpoints:
+            changed = []
+            for row in grouped.get((source_label, target_label), []):
+                key = sync.rel_key(rel.type, row["source"], row["target"], row.get("edge", ""))
+                manifest.rels[key] = sync.fingerprint(row)
+                if previous is None or previous.rels.get(key) != manifest.rels[key]:
+                    if previous is not None and key in previous.rels:
+                        row = {**row, "props": {**dict.fromkeys(names), **row["props"]}}
+                    changed.append(row)
+            name = f"{rel.type} ({source_label}->{target_label})"
+            query = stmts.rel_upsert(rel.type, source_label, target_label)
+            writes += [Write("relationships", name, query, {"rows": batch}) for batch in _batches(changed, batch_size)]
+    if previous is not None:
+        labels: dict[str, str] = {}  # node id -> label, to pick the delete statement of a vanished relationship
+        for key in (*previous.nodes, *manifest.nodes):
+            label, node_id = key.split(" ", 1)
+            labels[node_id] = label
+        gone_rels: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        for key in sorted(previous.rels):
+            if key in manifest.rels:
+                continue
+            rel_type, source, target, *edge = key.split(" ")
+            pair = (labels.get(source, ""), labels.get(target, ""))
+            if pair in SCHEMA.rel(rel_type).endpoints:
+                row = {"source": source, "target": target}
+                if SCHEMA.rel(rel_type).key:
+                    row["edge"] = edge[0] if edge else ""
+                gone_rels[(rel_type, *pair)].append(row)
+        for (rel_type, source_label, target_label), rows in sorted(gone_rels.items()):
+            delete = stmts.rel_delete(rel_type, source_label, target_label)
+            name = f"{rel_type} ({source_label}->{target_label})"
+            rel_deletes += [Write("deletes", name, delete, {"rows": batch}) for batch in _batches(rows, batch_size)]
+    # Relationships go before nodes: deleting a node takes its relationships with it anyway.
+    return writes + rel_deletes + deletes, manifest
 
 
 # ---------------------------------------------------------------- read-only check
@@ -373,12 +458,48 @@ class Neo4jStore:
     # ------------------------------------------------------------ writing
     def write_graph(self, kg: KnowledgeGraph, progress: ProgressFn | None = None) -> dict[str, Any]:
         """Upsert the graph; returns what was sent and what the server reports it created."""
-        writes = plan_writes(kg, self.batch_size)
+        return self._send(plan_writes(kg, self.batch_size), progress)
+
+    def sync_graph(
+        self, kg: KnowledgeGraph, manifest_file: Path, full: bool = False, progress: ProgressFn | None = None
+    ) -> dict[str, Any]:
+        """Send only what changed since the last load recorded in ``manifest_file`` (see :mod:`neo4j_sync`).
+
+        The summary says whether the load was ``incremental`` or ``full``, and why a full one was needed.
+        """
+        previous = None if full else sync.load_manifest(manifest_file)
+        reason = "asked for (--full)" if full else "no earlier load from this store is recorded"
+        if previous is not None:
+            try:
+                with self._session(read=True) as session:
+                    marker = session.execute_read(_run_marker, sync.READ_MARKER, {"id": sync.MARKER_ID})
+            except (Neo4jError, DriverError, OSError) as exc:
+                raise self._fail(exc, "reading the load marker") from None
+            if marker != previous.generation:
+                reason = "the database no longer holds what the last load sent (its load marker differs)"
+                previous = None
+        writes, manifest = plan_sync(kg, previous, self.batch_size)
+        writes.append(
+            Write(
+                "marker",
+                sync.MARKER_LABEL,
+                sync.WRITE_MARKER,
+                {"id": sync.MARKER_ID, "generation": manifest.generation},
+            )
+        )
+        summary = self._send(writes, progress)
+        sync.save_manifest(manifest_file, manifest)
+        summary["mode"] = "full" if previous is None else "incremental"
+        summary["reason"] = "" if previous is not None else reason
+        return summary
+
+    def _send(self, writes: list[Write], progress: ProgressFn | None) -> dict[str, Any]:
         summary: dict[str, Any] = {
             "schema_statements": 0,
             "batches": 0,
             "nodes": dict.fromkeys(SCHEMA.labels, 0),
             "relationships": dict.fromkeys(SCHEMA.rel_types, 0),
+            "deleted": 0,
             "nodes_created": 0,
             "relationships_created": 0,
             "properties_set": 0,
@@ -389,7 +510,10 @@ class Neo4jStore:
                     counters = session.execute_write(_run_write, write.query, write.parameters)
                     if write.kind == "schema":
                         summary["schema_statements"] += 1
-                    else:
+                    elif write.kind == "deletes":
+                        summary["batches"] += 1
+                        summary["deleted"] += write.size
+                    elif write.kind in ("nodes", "relationships"):
                         summary["batches"] += 1
                         key = write.name if write.kind == "nodes" else write.name.split(" ", 1)[0]
                         summary[write.kind][key] += write.size
@@ -456,6 +580,11 @@ class Neo4jStore:
 
 def _run_write(tx: Any, query: str, parameters: dict[str, Any]) -> Any:
     return tx.run(query, parameters).consume().counters
+
+
+def _run_marker(tx: Any, query: str, parameters: dict[str, Any]) -> str | None:
+    rows = list(tx.run(query, parameters))
+    return rows[0][0] if rows else None
 
 
 def _run_query(tx: Any, query: str, parameters: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:

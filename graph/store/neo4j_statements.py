@@ -102,8 +102,31 @@ def rel_upsert(rel_type: str, source_label: str, target_label: str) -> str:
         "UNWIND $rows AS row "
         f"MATCH (a:{ident(source_label)} {{id: row.source}}) "
         f"MATCH (b:{ident(target_label)} {{id: row.target}}) "
-        f"MERGE (a)-[r:{ident(rel_type)}]->(b) "
+        f"MERGE (a)-[r:{ident(rel_type)}{_edge_match(rel_type)}]->(b) "
         "SET r += row.props"
+    )
+
+
+def _edge_match(rel_type: str) -> str:
+    """For a type with key properties (a holding's term), the pattern also matches the relationship's ``edge`` id,
+    so that one person's holdings of one post in two terms stay two relationships, as in the graph."""
+    return " {edge: row.edge}" if SCHEMA.rel(rel_type).key else ""
+
+
+def node_delete(label: str) -> str:
+    """Delete a batch of nodes by id, with their relationships (what an incremental load found gone)."""
+    return f"UNWIND $ids AS id MATCH (n:{ident(label)} {{id: id}}) DETACH DELETE n"
+
+
+def rel_delete(rel_type: str, source_label: str, target_label: str) -> str:
+    """Delete a batch of ``{source, target}`` relationships of one type (gone since the last load)."""
+    if (source_label, target_label) not in SCHEMA.rel(rel_type).endpoints:
+        raise ValueError(f"{rel_type} cannot connect {source_label} to {target_label}")
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH (a:{ident(source_label)} {{id: row.source}})-[r:{ident(rel_type)}{_edge_match(rel_type)}]->"
+        f"(b:{ident(target_label)} {{id: row.target}}) "
+        "DELETE r"
     )
 
 
@@ -142,6 +165,11 @@ def all_statements() -> list[str]:
     texts += [rel_count(t) for t in SCHEMA.rel_types]
     texts += [duplicate_nodes(label) for label in SCHEMA.labels]
     texts += [duplicate_rels(t) for t in SCHEMA.rel_types]
+    texts += [node_delete(label) for label in SCHEMA.labels]
+    texts += [rel_delete(r.type, s, t) for r in SCHEMA.rels for s, t in r.endpoints]
+    from danvan.graph.store.neo4j_sync import READ_MARKER, WRITE_MARKER  # the sync module builds on this one
+
+    texts += [READ_MARKER, WRITE_MARKER]
     return texts
 
 

@@ -89,6 +89,8 @@ def corpus_params(backend: Any) -> dict[str, Any]:
                                "ORDER BY n DESC, name LIMIT 1")  # fmt: skip
     values["date_from"], values["date_to"] = "2017-01-01", "2017-12-31"
     values["place"] = values["province"] or ""
+    # the corpus is news of 2017: who held the busiest post in the middle of it
+    values["holders_on_date.date"] = "2017-06-30"
     # The busiest province need not be one the 2025 merger touched; merger_2025 gets a unit that was.
     values["merger_2025.province"] = first("MATCH (old:Place)-[m:MERGED_INTO]->(:Place) "
                                            "RETURN old.name AS name ORDER BY name LIMIT 1")  # fmt: skip

@@ -6,11 +6,17 @@ Corpus passages (``"span"``) are scored on what the passage states: the document
 down to the passage before extraction (the article's place still comes from the whole text), then persons
 named in it and facts whose evidence sentence overlaps it are compared.
 
+Gold documents are ``corpus:<id>`` (a record of the baomoi corpus, span into its ``body``), ``pages:<id>`` (a
+record of the real dân vận pages, ../shared/corpus/danvan_pages.jsonl, span into its ``text``), a seed file or
+a sample file.
+
 Figures (micro-averaged over articles): persons, HOLDS (person + post label), HOLDS with status, event
 roles (person + role), events (kind + date), campaigns (name + runner + value + unit), documents (kind +
 number + issuer), and the share of facts whose evidence offsets are right (the original text at
 [start, end) normalises to the evidence sentence). Comparison is case-insensitive after NFC and
-whitespace folding.
+whitespace folding. Where a gold article annotates ``tenures``, the stated start dates, end dates and terms
+are compared with the ``start`` / ``end`` / ``term`` properties of the extracted HOLDS facts (person + post +
+value, the value exactly as precise as the text states it: "2025-11", "2020-2025").
 """
 
 from __future__ import annotations
@@ -36,6 +42,10 @@ from danvan.loaders.persons import UPPER  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus" / "baomoi_2017_sample.jsonl"
+PAGES = SHARED / "corpus" / "danvan_pages.jsonl"
+# Gold doc prefixes naming a record of a JSON Lines corpus by its id.
+CORPORA = {"corpus:": CORPUS, "pages:": PAGES}
+TENURE_KEYS = ("start", "end", "term")
 GOLD = REPO / "tests" / "gold"
 ROLE_TYPES = ("CHAIRED", "ATTENDED", "SPOKE_AT")
 
@@ -94,35 +104,36 @@ class Score:
 # ------------------------------------------------------------------ reading the gold documents
 
 
-_corpus_index: dict[str, tuple[int, str]] | None = None
+_corpus_index: dict[Path, dict[str, tuple[int, str]]] = {}
 
 
-def _corpus_line(record_id: str) -> tuple[int, str]:
-    global _corpus_index
-    if _corpus_index is None:
+def _corpus_line(record_id: str, corpus: Path = CORPUS) -> tuple[int, str]:
+    index = _corpus_index.get(corpus)
+    if index is None:
         # Built aside and kept only once complete: a failed read (no corpus) is reported again next time
         # instead of leaving an empty index that turns every later lookup into a KeyError.
-        index: dict[str, tuple[int, str]] = {}
-        with CORPUS.open(encoding="utf-8") as stream:
+        index = {}
+        with corpus.open(encoding="utf-8") as stream:
             for number, line in enumerate(stream, 1):
                 head = line[:40]
                 start = head.find('"id": "')
                 if start >= 0:
                     rid = head[start + 7 :].split('"', 1)[0]
                     index[rid] = (number, line)
-        _corpus_index = index
-    return _corpus_index[record_id]
+        _corpus_index[corpus] = index
+    return index[record_id]
 
 
 def load_document(ref: str) -> Document:
     """The Document a gold ``doc`` reference names, read by the project's reader."""
     from danvan.loaders.read import read_file
 
-    if ref.startswith("corpus:"):
-        from danvan.loaders.jsonl import record_document
+    for prefix, corpus in CORPORA.items():
+        if ref.startswith(prefix):
+            from danvan.loaders.jsonl import record_document
 
-        number, line = _corpus_line(ref.removeprefix("corpus:"))
-        return record_document(str(CORPUS), number, json.loads(line))
+            line_number, line = _corpus_line(ref.removeprefix(prefix), corpus)
+            return record_document(str(corpus), line_number, json.loads(line))
     if ref.startswith("seeds/"):
         path = SHARED / ref
     elif ref.startswith("samples/"):
@@ -155,7 +166,17 @@ def found_facts(doc: Document, extraction: Extraction, span: tuple[int, int] | N
     entities = {e.id: e for e in extraction.entities}
     facts = [f for f in extraction.facts if _in_span(f.evidence.start, f.evidence.end, span)]
     out: dict[str, set[Any]] = {
-        k: set() for k in ("persons", "holds", "holds_status", "roles", "events", "campaigns", "documents")
+        k: set()
+        for k in (
+            "persons",
+            "holds",
+            "holds_status",
+            "roles",
+            "events",
+            "campaigns",
+            "documents",
+            *(f"tenure_{key}" for key in TENURE_KEYS),
+        )
     }
     passage = doc.text[span[0] : span[1]] if span else None
     for entity in extraction.entities:
@@ -175,6 +196,10 @@ def found_facts(doc: Document, extraction: Extraction, span: tuple[int, int] | N
             )
             out["holds"].add((person, post))
             out["holds_status"].add((person, post, fact.properties.get("status", "current")))
+            for key in TENURE_KEYS:
+                value = fact.properties.get(key)
+                if value not in (None, ""):
+                    out[f"tenure_{key}"].add((person, post, str(value)))
         elif fact.type in ROLE_TYPES:
             out["roles"].add((fold(names[fact.subject]), fact.type))
             event_ids.add(fact.object)
@@ -223,7 +248,9 @@ def _num(value: Any) -> str:
     return str(int(number)) if number.is_integer() else str(number)
 
 
-def gold_facts(article: dict[str, Any]) -> dict[str, set[Any]]:
+def gold_facts(article: dict[str, Any], with_tenures: bool | None = None) -> dict[str, set[Any]]:
+    """The facts a gold article states; tenures too when its set annotates them (``with_tenures``, by default
+    when the article has a ``tenures`` list)."""
     out: dict[str, set[Any]] = {}
     out["persons"] = {fold(p) for p in article.get("persons", [])}
     out["holds"] = {(fold(p), fold(label)) for p, label, _status in article.get("holds", [])}
@@ -237,6 +264,17 @@ def gold_facts(article: dict[str, Any]) -> dict[str, set[Any]]:
     out["documents"] = {
         (fold(d.get("kind")), fold(d.get("number")), fold(d.get("issuer"))) for d in article.get("documents", [])
     }
+    if with_tenures is None:
+        with_tenures = "tenures" in article
+    if with_tenures:
+        # Only sets that annotate tenures are scored on them (elsewhere a missing tenure is not a miss); in such a
+        # set an article without the list states none, so a tenure extracted there counts against precision.
+        for key in TENURE_KEYS:
+            out[f"tenure_{key}"] = {
+                (fold(t["person"]), fold(t["post"]), str(t[key]))
+                for t in article.get("tenures", [])
+                if t.get(key) is not None
+            }
     return out
 
 
@@ -253,6 +291,7 @@ def check_evidence(doc: Document, extraction: Extraction) -> tuple[int, list[str
 def score_file(path: Path) -> Score:
     gold = json.loads(path.read_text(encoding="utf-8"))
     score = Score(path.name)
+    with_tenures = any("tenures" in article for article in gold["articles"])
     for article in gold["articles"]:
         ref = article["doc"]
         try:
@@ -269,7 +308,7 @@ def score_file(path: Path) -> Score:
             doc.sentences = [s for s in doc.sentences if s.start < span[1] and s.end > span[0]]
         extraction = extract_document(doc)
         found = found_facts(doc, extraction, span)
-        expected = gold_facts(article)
+        expected = gold_facts(article, with_tenures)
         for key in expected:
             score.tally(key).add(expected[key], found[key], ref)
         count, bad = check_evidence(doc, extraction)
@@ -287,6 +326,9 @@ LABELS = {
     "events": "events (kind + date)",
     "campaigns": "campaigns (+ figures)",
     "documents": "documents (+ issuer)",
+    "tenure_start": "tenure start (+ holding)",
+    "tenure_end": "tenure end (+ holding)",
+    "tenure_term": "tenure term (+ holding)",
 }
 
 

@@ -58,8 +58,10 @@ def lint_cypher(
     spec: dict[str, Any] = {"queries": queries, "cypherVersion": cypher_version}
     if declare_schema:
         from danvan.graph.schema import SCHEMA
+        from danvan.graph.store.neo4j_sync import MARKER_LABEL
 
-        spec["labels"] = list(SCHEMA.labels)
+        # The load marker's label belongs to the loader, not to the data schema, but it is in every loaded database.
+        spec["labels"] = [*SCHEMA.labels, MARKER_LABEL]
         spec["relationshipTypes"] = list(SCHEMA.rel_types)
     proc = subprocess.run(
         ["node", str(SCRIPT)],
