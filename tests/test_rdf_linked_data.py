@@ -331,15 +331,19 @@ def test_places_link_to_official_administrative_codes(seed_turtle: Graph) -> Non
     assert (unit, RDF.type, DV.AdministrativeUnit) in g and g.value(unit, DV.codeList) == Literal("legacy")
 
 
-def test_sample_articles_export_conforms_to_the_shapes() -> None:
+@pytest.fixture(scope="module")
+def samples_graph() -> KnowledgeGraph:
     from danvan.loaders.pipeline import extract_paths
 
     files = sorted((REPO / "data" / "articles").iterdir())
     extractions = [r for r in extract_paths(files, workers=1) if isinstance(r, Extraction)]
     assert len(extractions) >= len(files)  # a .jsonl file holds several articles
-    kg = build_graph(extractions)
+    return build_graph(extractions)
+
+
+def test_sample_articles_export_conforms_to_the_shapes(samples_graph: KnowledgeGraph) -> None:
     for profile in ("full", "lean"):
-        assert validate_store(store_of(kg, profile=profile), load_shapes()) == [], profile
+        assert validate_store(store_of(samples_graph, profile=profile), load_shapes()) == [], profile
 
 
 # ---------------------------------------------------------------- tenure and succession
@@ -491,3 +495,38 @@ def test_evidence_sentences_are_found_in_canonical_and_other_json() -> None:
     assert index.sentence("a:1", 5, 15) == index.sentence("a:2", 5, 15) == 'Câu "một".'
     assert index.sentence("a:1", 20, 25) == "hai \\"
     assert index.sentence("a:1", 5, 16) is None and index.sentence("a:3", 5, 15) is None
+
+
+def test_readme_query_answers_as_the_canned_query_on_the_sample_articles(
+    samples_graph: KnowledgeGraph, tmp_path: Path
+) -> None:
+    from danvan.graph.store.embedded import open_store
+    from danvan.queries.catalog import load_library
+    from danvan.queries.runner import open_backend
+    from danvan.queries.runner import run_query as run_cypher
+
+    store = store_of(samples_graph)
+    nb_head, qn_head = "Trưởng Ban Dân vận Tỉnh ủy Ninh Bình", "Trưởng Ban Dân vận Tỉnh ủy Quảng Ninh"
+    # read by hand (see tests/test_queries_tenure.py): Ninh Bình's head changes on 1 July 2024,
+    # Quảng Ninh's from 15 October 2023
+    assert holders(store, nb_head, "2024-06-30") == ["Đoàn Thị Mận"]
+    assert holders(store, nb_head, "2024-07-01") == ["Lã Văn Khiêm"]
+    assert holders(store, qn_head, "2023-10-14") == []
+    assert holders(store, qn_head, "2023-10-15") == ["Phạm Thị Ngọc Lan"]
+    # and on every post with a stated tenure, on the days it turns over, as holders_on_date says
+    db = tmp_path / "samples.lbdb"
+    with open_store(db) as graph_store:
+        graph_store.write_graph(samples_graph)
+    query = load_library().get("holders_on_date")
+    cases = set()
+    for _, post, _, attrs in samples_graph.edges("HOLDS"):
+        name = str(samples_graph.node(post)["name"])
+        for day in (attrs.get("start"), attrs.get("end"), attrs.get("end_bound")):
+            if day and len(str(day)) == 10:
+                before = (dt.date.fromisoformat(str(day)) - dt.timedelta(days=1)).isoformat()
+                cases.update({(name, str(day)), (name, before)})
+    assert len(cases) >= 6
+    with open_backend(db) as backend:
+        for name, day in sorted(cases):
+            expected = sorted(r["holder"] for r in run_cypher(backend, query, {"post": name, "date": day}).records())
+            assert sorted(holders(store, name, day)) == expected, (name, day)
