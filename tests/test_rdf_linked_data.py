@@ -423,6 +423,20 @@ def test_holding_interval_comes_from_the_stated_dates_at_their_precision() -> No
     assert history == {tenure(lam)[2], tenure(lan)[2]}
 
 
+def test_two_terms_of_one_post_are_two_memberships_and_every_format_agrees() -> None:
+    kg = tenure_graph()
+    kg.add_edge(LAN, POST, "HOLDS", status="current", start="2025-10", term="2025-2030", **_prov(ART1))
+    assert len(list(kg.edges("HOLDS"))) == 6  # the term is part of a holding's key
+    graphs = {fmt: parse(to_string(kg, fmt, created="2026-01-01"), fmt) for fmt in FORMATS}
+    lan = URIRef(BASE + "person/" + LAN.split(":")[1])
+    for fmt, graph in graphs.items():
+        assert set(graph) == set(graphs["turtle"]), fmt
+        assert graph.value(URIRef(BASE + "dataset"), Namespace("http://rdfs.org/ns/void#").triples) == Literal(
+            len(graph)
+        ), fmt
+        assert len(set(graph.subjects(ORG.member, lan))) == 2, fmt
+
+
 def test_succession_is_its_own_documented_property() -> None:
     g = turtle_of(tenure_graph())
     lam, lan = (URIRef(BASE + "person/" + p.split(":")[1]) for p in (LAM, LAN))

@@ -185,12 +185,9 @@ class Projection:
                 )
         # relationships whose facts also give pairs to nodes two steps away (org:hasMember)
         self._via: dict[str, list[RelationMap]] = {}
-        #: predicates of triples that two relationships may both give (TriG writes each once)
-        self.shared_predicates: set[str] = set()
         for rel in m.relations.values():
             if rel.member_shortcut is not None:
                 self._via.setdefault(rel.member_shortcut[0], []).append(rel)
-                self.shared_predicates.update(rel.member_shortcut[1:])
         oa = self.oa
         self._oa_terms: dict[str, Any] = {
             "derivation": (RDF_TYPE, f"<{e('prov:Derivation')}>"),

@@ -158,15 +158,15 @@ class TrigWriter(TurtleWriter):
         g = projection.g
         direct: dict[str, Pairs] = defaultdict(list)
         blocks: list[Block] = []
-        shared = projection.shared_predicates
         for source, target, key in edges:
             edge = (source, target, key, g.edges[source, target, key])
-            for subject, predicate, obj in projection.edge_triples(edge):
-                if predicate in shared:  # a shortcut two holdings may both give: written once
-                    if (subject, predicate, obj) in seen:
-                        continue
-                    seen.add((subject, predicate, obj))
-                direct[subject].append((predicate, obj))
+            for triple in projection.edge_triples(edge):
+                # two relationships may give the same triple (one person's holdings of a post in two
+                # terms both say org:holds; two posts of one organisation both say org:memberOf): once
+                if triple in seen:
+                    continue
+                seen.add(triple)
+                direct[triple[0]].append((triple[1], triple[2]))
             blocks.extend(projection.edge_blocks(edge))
         blocks.extend((subject, sort_pairs(pairs)) for subject, pairs in direct.items())
         return sorted(blocks)
