@@ -52,14 +52,17 @@ test: venv node browser
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
+# HELDOUT=FILE: record ids (one a line) that the resolution bench leaves out of the corpora.
 bench: venv
 	$(BIN)/python tests/bench/accuracy.py
 	$(BIN)/python tests/bench/tenure.py
+	$(BIN)/python tests/bench/audit.py report
 	$(BIN)/python tests/bench/extract.py
 	$(BIN)/python tests/bench/build.py
 	$(BIN)/python tests/bench/queries.py
 	$(BIN)/python tests/bench/rdf.py
 	$(BIN)/python tests/bench/maps.py
+	$(BIN)/python tests/bench/resolution.py $(if $(HELDOUT),--exclude $(HELDOUT))
 	$(BIN)/python tests/bench/startup.py
 	$(BIN)/python tests/bench/scale.py --sizes 100000,300000
 

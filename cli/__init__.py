@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from danvan.cli import build, export, extract, mapcmd, neo4jcmd, querycmd, remove, shell, sparql, store
+from danvan.cli import build, export, extract, mapcmd, neo4jcmd, querycmd, remove, review, shell, sparql, store
 
 app = typer.Typer(
     name="danvan",
@@ -28,7 +28,7 @@ def _root() -> None:
     """danvan: Vietnamese dân vận news -> knowledge graph."""
 
 
-for module in (extract, build, remove, store, shell, neo4jcmd, export, querycmd, sparql, mapcmd):
+for module in (extract, build, remove, review, store, shell, neo4jcmd, export, querycmd, sparql, mapcmd):
     module.register(app)
 
 

@@ -17,7 +17,12 @@ _FOCUS_HELP = "Exactly one of --person, --province, --organization, --event, --c
 
 def _date_option(flag: str, which: str) -> Any:
     """--since and --until: one date filter seen from either end, so both read and parse alike."""
-    return typer.Option(flag, help=f"Only facts {which} this date (YYYY, YYYY-MM or YYYY-MM-DD).", show_default=False)
+    return typer.Option(
+        flag,
+        help=f"Only facts held or seen {which} this date (YYYY, YYYY-MM or YYYY-MM-DD): a holding's stated "
+        "start/end where the text gives them, else the dates of the articles that mention a fact.",
+        show_default=False,
+    )
 
 
 def _date(value: str | None, option: str, *, end: bool) -> dt.date | None:
@@ -64,8 +69,8 @@ def map_command(
             show_default=False,
         ),
     ] = None,
-    since: Annotated[str | None, _date_option("--since", "last seen on or after")] = None,
-    until: Annotated[str | None, _date_option("--until", "first seen on or before")] = None,
+    since: Annotated[str | None, _date_option("--since", "on or after")] = None,
+    until: Annotated[str | None, _date_option("--until", "on or before")] = None,
     max_nodes: Annotated[
         int | None,
         typer.Option(

@@ -103,3 +103,22 @@ def embedded_or_neo4j(db: Path | None, neo4j: Neo4jSettings | None) -> Neo4jSett
     """Neo4j only when it is asked for and ``--db`` is not: an explicit --db always means the embedded store,
     even when NEO4J_URI is set in the environment for other commands."""
     return neo4j if db is None else None
+
+
+JudgementsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--judgements",
+        help="Analysts' judgements file (JSON Lines). Default: $DANVAN_JUDGEMENTS, else beside the store "
+        "(graph.lbdb -> graph.judgements.jsonl).",
+        show_default=False,
+    ),
+]
+
+
+def resolve_judgements(judgements: Path | None, db_path: Path) -> Path:
+    """``--judgements``, else ``DANVAN_JUDGEMENTS``, else the store's name with ``.judgements.jsonl``."""
+    if judgements is not None:
+        return judgements
+    env = os.environ.get("DANVAN_JUDGEMENTS")
+    return Path(env) if env else db_path.with_name(db_path.stem + ".judgements.jsonl")

@@ -27,12 +27,14 @@ import gc
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from danvan.graph import places, tenure
+from danvan.graph.ids import edge_id
+from danvan.graph.judgements import Judgement, apply_judgements, in_force, judgement_id
 from danvan.graph.knowledge import KnowledgeGraph, edge_key
 from danvan.graph.model import ArticleInfo, Entity, Evidence, Extraction, Fact
 from danvan.graph.resolve import Resolution, clean, entity_key, holding_status, norm, norm_place, pick, resolve
@@ -45,7 +47,7 @@ log = logging.getLogger(__name__)
 
 _NO_DATE = dt.date.max
 #: Node properties computed by the builder rather than copied from mentions.
-_DERIVED = {"id", "name", "first_seen", "last_seen", "aliases", "merge_reasons", "single_holder"}
+_DERIVED = {"id", "name", "first_seen", "last_seen", "aliases", "merge_reasons", "single_holder", "alias_ids"}
 _WITH_ALIASES = frozenset(n.label for n in SCHEMA.nodes if "aliases" in n.property_names)
 #: Synthetic entity ids for bylines, chosen so they cannot clash with extractor ids.
 _AUTHOR_PREFIX = "byline:"
@@ -185,22 +187,61 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def build_graph(extractions: Iterable[Extraction]) -> KnowledgeGraph:
-    """Resolve entities across the articles and return the knowledge graph."""
+def build_graph(extractions: Iterable[Extraction], judgements: Sequence[Judgement] = ()) -> KnowledgeGraph:
+    """Resolve entities across the articles, apply the analysts' judgements, return the knowledge graph."""
     with gc_paused():
-        return _build_graph(extractions)
+        return _build_graph(extractions, judgements)
 
 
-def _build_graph(extractions: Iterable[Extraction]) -> KnowledgeGraph:
+def prepare(originals: list[Extraction]) -> list[Extraction]:
+    """The extractions as resolution reads them: bylines as persons, lower places inside their province."""
+    return [_with_containment(_with_bylines(ex)) for ex in originals]
+
+
+def _build_graph(extractions: Iterable[Extraction], judgements: Sequence[Judgement]) -> KnowledgeGraph:
     originals = unique_articles(extractions)
-    exs = [_with_containment(_with_bylines(ex)) for ex in originals]
+    exs = prepare(originals)
     resolution = resolve(exs)
+    # The judgements come between resolution and the graph, so every build re-derives the corrected view.
+    applied = apply_judgements(resolution, judgements)
     kg = KnowledgeGraph()
     for ex in originals:  # the stored extraction is the one given, without the byline and LOCATED_IN additions
         _add_article(kg, ex)
     _add_entities(kg, resolution)
-    _add_relationships(kg, exs, resolution)
+    _add_relationships(kg, exs, resolution, applied.rejected)
+    _add_judgements(kg, judgements, applied.resolve)
     return kg
+
+
+def _add_judgements(kg: KnowledgeGraph, judgements: Sequence[Judgement], resolve_id: Any) -> None:
+    """The judgements as nodes, so they travel with the graph to every sink (store, Neo4j, RDF provenance),
+    each linked by JUDGED to the nodes it names as they stand now."""
+    if not judgements:
+        return
+    active = {j.n for j in in_force(judgements)}
+    targets = SCHEMA.rel("JUDGED").targets
+    for j in judgements:
+        node_id = judgement_id(j)
+        named = list(j.fact) if j.fact else list(j.ids)
+        value = j.value if not isinstance(j.value, list) else ", ".join(str(v) for v in j.value)
+        kg.g.add_node(
+            node_id,
+            label="Judgement",
+            id=node_id,
+            name=f"judgement {j.n}: {j.describe()}",
+            number=j.n,
+            action=j.action,
+            targets=named,
+            value=str(j.undo) if j.action == "undo" else (str(value) if value is not None else None),
+            status="in force" if j.n in active or j.action == "undo" else "undone",
+            reason=j.reason or None,
+            author=j.author or None,
+            time=j.time or None,
+        )
+        for target in dict.fromkeys(resolve_id(t) for t in (j.fact[1:] if j.fact else j.ids)):
+            if target in kg.g and kg.g.nodes[target]["label"] in targets:
+                key = edge_id("JUDGED", node_id, target)
+                kg.g.add_edge(node_id, target, key=key, type="JUDGED", sources=[])
 
 
 def _add_article(kg: KnowledgeGraph, ex: Extraction) -> None:
@@ -242,6 +283,8 @@ def _add_entities(kg: KnowledgeGraph, resolution: Resolution) -> None:
         dates = [m.date for m in mentions if m.date]
         props["first_seen"] = min(dates) if dates else None
         props["last_seen"] = max(dates) if dates else None
+        if "name" in node.decided:  # renamed by an analyst: the resolved name stays an alias
+            props["name"] = name = node.decided["name"]
         if node.label in _WITH_ALIASES:
             aliases: set[str] = set(names)
             for m in mentions:
@@ -253,6 +296,7 @@ def _add_entities(kg: KnowledgeGraph, resolution: Resolution) -> None:
             props["merge_reasons"] = list(node.merge_reasons)
         if node.label == "Post":
             props["single_holder"] = tenure.single_holder(props.get("role"), name)
+        props["alias_ids"] = sorted(node.alias_ids)
         props.update(node.decided)
         # Straight into networkx: every key above is a property of the label by construction.
         kg.g.add_node(node_id, label=node.label, id=node_id, **props)
@@ -305,7 +349,12 @@ def _spans(group: list[_Statement]) -> list[str] | None:
     return spans or None
 
 
-def _add_relationships(kg: KnowledgeGraph, exs: list[Extraction], resolution: Resolution) -> None:
+def _add_relationships(
+    kg: KnowledgeGraph,
+    exs: list[Extraction],
+    resolution: Resolution,
+    rejected: dict[tuple[str, str, str], Judgement] | None = None,
+) -> None:
     statements: dict[tuple[str, str, str], list[_Statement]] = defaultdict(list)
     node_of = resolution.node_of
     labels = {node_id: attrs["label"] for node_id, attrs in kg.g.nodes(data=True)}
@@ -359,6 +408,13 @@ def _add_relationships(kg: KnowledgeGraph, exs: list[Extraction], resolution: Re
                 continue  # an explicit MENTIONED_IN fact (or a second mention) already covers it
             statements[key].append(_Statement(art.id, art.published, first_evidence.get(entity.id), {}))
 
+    # A rejected fact stays out however many articles state it; the graph keeps who still states it, for review.
+    still_stated: dict[tuple[str, str, str], list[str]] = {}
+    for key in rejected or {}:
+        group = statements.pop(key, None)
+        if group is not None:
+            still_stated[key] = sorted({s.article for s in group})
+    kg.g.graph["rejected"] = still_stated
     # Insertion order is already deterministic (articles in id order, facts in their order).
     for (rel_type, src, dst), group, held in _tenures(statements):
         if len(group) == 1:  # most facts are stated once: skip the comparisons

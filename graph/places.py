@@ -332,7 +332,18 @@ def by_domain(domain_or_url: str) -> Province | None:
         unit = _keys().get(stem)
         if unit is not None and len(stem) > 3:
             return unit
+    # A body's own site: the province closes the host name ("tinhuykontum", "hdndtuyenquang", "laodongnghean").
+    for label in labels:
+        for key in _long_keys():
+            if label.endswith(key) and label != key:
+                return _keys()[key]
     return None
+
+
+@cache
+def _long_keys() -> list[str]:
+    """Folded province names of five letters or more, longest first (shorter ones end too many words)."""
+    return sorted((key for key in _keys() if len(key) >= 5), key=len, reverse=True)
 
 
 _DOMAIN_LIKE = re.compile(r"^\(?\s*(?:https?://)?[\w.-]+\.(?:vn|com|net|org|info)(?:/\S*)?\s*\)?$", re.IGNORECASE)

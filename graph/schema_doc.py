@@ -1,6 +1,6 @@
 """The README's data-model section, projected from the schema.
 
-``python -m graph.schema_doc --write README.md`` refreshes the block between the schema markers;
+``python -m danvan.graph.schema_doc --write README.md`` refreshes the block between the schema markers;
 a test fails when the README and the schema disagree.
 """
 

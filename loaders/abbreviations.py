@@ -62,6 +62,8 @@ ABBREVIATIONS: dict[str, str] = {
     "ATVSTP": "An toàn vệ sinh thực phẩm",
     "HĐTV": "Hội đồng thành viên",
     "HĐQT": "Hội đồng quản trị",
+    "GHPGVN": "Giáo hội Phật giáo Việt Nam",
+    "BV": "Bệnh viện",
 }
 
 _LETTER = r"[\wĐđ]"

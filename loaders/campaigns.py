@@ -201,15 +201,34 @@ _REPORT = re.compile(r"(?:Theo báo cáo|(?:Sau|Qua) (?:\d+|một|hai|ba|bốn|n
 _BARE_DISTRICT = re.compile(r"(?:trong|toàn|của|cả|khắp) (?P<level>huyện|quận|thị xã)(?! [A-ZĐ])(?![\w])")
 
 
+#: "diễn ra tại Nhà hát Lớn Hà Nội": where an event took place, not who runs the campaign.
+_VENUE = re.compile(r"\btại [^,;]{0,25}$")
+_CENTRAL_ACTOR = re.compile(
+    r"Ban Bí thư|Bộ Chính trị|Chính phủ|Thủ tướng|Quốc hội|Quân ủy|Bộ Quốc phòng|Bộ Công an|Bộ Y tế|"
+    r"Bảo hiểm xã hội Việt Nam|BHXH Việt Nam|Ủy ban Trung ương|UBTƯ|UBTW|Trung ương Đảng|Ban Chấp hành Trung ương"
+)
+
+
 def _runner(ctx: Context, sentence: Sentence, before: int) -> str | None:
     """A province named before the figure, else the article's city or province."""
-    mentions = [m for m in ctx.place_mentions if sentence.start <= m[0] and m[1] <= sentence.start + before]
+    mentions = [
+        m
+        for m in ctx.place_mentions
+        if sentence.start <= m[0] <= m[1] <= sentence.start + before
+        and not _VENUE.search(ctx.text, max(0, m[0] - 30), m[0])
+    ]
+    if len({m[2].name for m in mentions}) > 1:
+        return None  # "mô hình ... (Nam Định, Thanh Hóa, ...), mô hình "..." của Đà Lạt": whose is a guess
     if mentions:
         unit = mentions[0][2]
         return ctx.place(unit.name, unit.kind, unit.name, sentence)
     runner = _mass_organisation(ctx, sentence, before)
     if runner is not None:
         return runner
+    if _CENTRAL_ACTOR.search(sentence.text):
+        # "Ban Bí thư ban hành Chỉ thị ... với cuộc vận động ...", "BHXH Việt Nam và Bộ Y tế phối hợp tổ chức
+        # Chương trình ...": a central body acts here, not the province the article is about
+        return None
     province = ctx.places.province_name
     # "người dân trong huyện đã hiến ...": a bare level word is the article's own district, which runs it.
     for bare in _BARE_DISTRICT.finditer(sentence.text):

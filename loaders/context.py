@@ -36,8 +36,8 @@ _NAME = rf"((?:[{UPPER}0-9][^\s,.;:()\"“”]*)(?: [{UPPER}][^\s,.;:()\"“”]
 #: "Q.Tân Phú" is how papers shorten "quận Tân Phú".
 _UNIT_MENTION = re.compile(
     # the lookahead on the first letter keeps the scan of long texts cheap
-    rf"(?=[tTqQhHxXpP])(?<![\w])(thành phố|Thành phố|TP\.?|Tp\.?|quận|Quận|Q\.(?=[A-ZĐ])|huyện|Huyện|thị xã|"
-    rf"Thị xã|Huyện ủy|Quận ủy|Thị ủy|xã|Xã|phường|Phường|thị trấn|Thị trấn) ?{_NAME}"
+    rf"(?=[tTqQhHxXpPđĐ])(?<![\w])(thành phố|Thành phố|TP\.?|Tp\.?|quận|Quận|Q\.(?=[A-ZĐ])|huyện|Huyện|thị xã|"
+    rf"Thị xã|Huyện ủy|Quận ủy|Thị ủy|xã|Xã|phường|Phường|thị trấn|Thị trấn|đặc khu|Đặc khu) ?{_NAME}"
 )
 _LEVEL = {
     "tp": "thành phố",

@@ -72,7 +72,7 @@ SPEAK = "SPOKE_AT"
 ROLE_RE = re.compile(
     r"(?<![\w])(?:(?P<chair>(?:đồng\s+)?chủ trì)(?!,?\s+(?:phối hợp|thực hiện|triển khai|xây dựng|tham mưu))"
     r"|(?P<attend>(?:(?:tham|cùng|tới|về|đến)\s+)?dự(?!\s*(?:án|kiến|báo|thảo|toán|trữ|bị|định|phòng|đoán|luật|"
-    r"thi|tính|khuyết|phần|kỳ|tuyển|đám|giờ|lễ hội)(?![\w]))"
+    r"thi|tính|khuyết|phần|kỳ(?!\s+họp)|tuyển|đám|giờ|lễ hội)(?![\w]))"
     # "Về phía tỉnh Sóc Trăng có đồng chí A": one side's members in an attendance list
     r"|(?<![\w])Về phía\s+(?:[^\s,;.]+\s+){1,5}?có)"
     r"|(?P<speak>phát biểu|đọc diễn văn|tuyên đọc|đọc (?:thông điệp|diễn văn|báo cáo|tham luận)|"
@@ -98,9 +98,18 @@ def _kind(mention: str) -> str:
     return "lễ" if kind in ("buổi lễ", "đại lễ") else kind
 
 
+#: Where an event's name ends: punctuation (a dot only before a space: "T.Ư", "Co.op" go on), a clause
+#: word, the list of who came ("Lễ công bố có các đồng chí ...", "Buổi họp báo có Thứ trưởng ..."), a person
+#: ("Lễ khai mạc bà ..."), a verb ("... đã được tổ chức").
+_NAME_STOP = re.compile(
+    r"[;:!?]|\.(?=\s|$)|,(?!\s*triển khai)|\s(?:do|tại|với|nhằm|có|vào|đã|được|sẽ|đang|diễn ra)\s|\s-\s"
+    r"|\s(?:ông|bà|anh|chị|đồng chí|Ông|Bà|Đồng chí)\s|\s(?:sáng|chiều|trưa|tối)\s(?:nay|qua|mai|ngày|\d)"
+)
+
+
 def _event_name(text: str, start: int, end: int) -> str:
     """The event's name: the mention and what follows up to a clause boundary ("Hội nghị tổng kết ...")."""
-    stop = re.compile(r"[.;:!?]|,(?!\s*triển khai)|\s(?:do|tại|với|nhằm|có sự|vào)\s|\s-\s")
+    stop = _NAME_STOP
     limit = min(end, start + 160)
     match = stop.search(text, start, limit)
     cut = match.start() if match else limit
@@ -375,6 +384,7 @@ def assign_roles(ctx: Context) -> None:
         lead: str | None = None
         last_group: list[str] = []
         last_end = -1
+        colon_list = False
         for pos, is_role, role, person in tokens:
             if is_role or person is None:
                 verb = ROLE_RE.match(sentence.text, pos)
@@ -404,8 +414,18 @@ def assign_roles(ctx: Context) -> None:
                 name = person.name
                 last_end = -1
                 start = person.start - sentence.start
-                if lead is not None and governed_end >= 0 and not _list_gap(sentence, governed_end, start, chains):
+                in_list = colon_list and _ITEM_START.search(sentence.text, max(0, start - 24), start) is not None
+                if (
+                    lead is not None
+                    and governed_end >= 0
+                    and not in_list
+                    and not _list_gap(sentence, governed_end, start, chains)
+                ):
                     lead = None  # "Phát biểu, A mong muốn ... các đồng chí B và C tiếp tục": B, C are not speakers
+                if lead is not None and governed_end < 0:
+                    # "Dự hội nghị có các đồng chí: A, ...; B, ...": each item of the list after the colon attends,
+                    # whatever titles (read or not) stand between the names
+                    colon_list = _ITEM_START.search(sentence.text, max(0, start - 24), start) is not None
                 if (
                     lead is not None
                     and _OWNER_BEFORE.search(sentence.text, max(0, start - 24), start)
@@ -425,6 +445,8 @@ def assign_roles(ctx: Context) -> None:
             ctx.drop_fact(ATTEND, fact.subject, fact.object)
 
 
+#: The start of an item of a list: after its colon or a semicolon ("có các đồng chí: A, ...; B, ...").
+_ITEM_START = re.compile(r"[:;]\s*(?:(?:đồng chí|ông|bà|đ/c)\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(
     # an unnamed item of an attendance list between named ones: "...; đại diện lãnh đạo Vụ X; ông B"
     rf"(?:[\s,;]*(?:đại diện|lãnh đạo)[^.;]*;)?"

@@ -7,19 +7,25 @@ places. Each fact carries the sentence that supports it and its offsets in the o
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
+from danvan.graph import places
 from danvan.graph.model import ArticleInfo, Extraction
 from danvan.loaders import tenure
 from danvan.loaders.campaigns import find_campaigns
-from danvan.loaders.context import Context
+from danvan.loaders.context import Context, Sentence
+from danvan.loaders.dates import reference_year
 from danvan.loaders.document import Document
 from danvan.loaders.documents import find_documents
 from danvan.loaders.events import assign_roles, find_events
-from danvan.loaders.organizations import Org
-from danvan.loaders.persons import find_persons, find_short_forms, is_photo_credit
+from danvan.loaders.foreign import looks_vietnamese
+from danvan.loaders.national import canonical_label, checked_status, is_national
+from danvan.loaders.organizations import Org, PlaceContext
+from danvan.loaders.persons import find_persons, find_short_forms, is_photo_credit, surnames
 from danvan.loaders.place_mentions import find_places
 from danvan.loaders.tenure import Tenure
 from danvan.loaders.titles import CURRENT, FORMER, NEW, Holding, assign
@@ -37,7 +43,10 @@ def persons(ctx: Context) -> None:
     ]
     # "ông Dũng" later in the text is the Đặng Việt Dũng named before: his titles and roles there count
     mentions = sorted(full + find_short_forms(ctx.text, full), key=lambda p: p.start)
+    cut = len(ctx.text.rstrip())
     for person in mentions:
+        if person.end >= cut and not ctx.text.rstrip().endswith((".", "!", "?", "”", '"', ")")):
+            continue  # an excerpt cut in the middle of a name ("... Chủ tịch UBND tỉnh Thái Ng")
         sentence = ctx.sentence_at(person.start)
         if sentence is not None and person.end <= sentence.end:
             sentence.persons.append(person)
@@ -52,11 +61,29 @@ def titles(ctx: Context) -> None:
         if not sentence.persons:
             continue
         ends: dict[int, int] = ctx.notes.setdefault("mention_end", {})
-        holdings = assign(ctx.text, sentence.start, sentence.end, sentence.persons, ctx.places)
+        holdings = assign(ctx.text, sentence.start, sentence.end, sentence.persons, _sentence_places(ctx, sentence))
         tenures = _tenures(ctx, index, holdings)
         for holding, stated_tenure in zip(holdings, tenures, strict=True):
             ends[holding.person.start] = max(ends.get(holding.person.start, 0), holding.mention_end)
             post = holding.post
+            if post.org.kind in _STATE_KINDS and post.org.level != "foreign" and not _vietnamese(holding.person.name):
+                continue  # "ông Thotsaphon Sinyabut – Chủ tịch huyện Taungoi": a foreign official, no body of Vietnam's
+            if post.status == NEW and _told_as_history(ctx, sentence):
+                # "Đầu năm 2019, ông A được điều động giữ chức ...": a step of a career, not this article's news
+                post = replace(post, status=CURRENT)
+            if post.org.level == "district" and post.status != FORMER and _after_districts(ctx.doc.published):
+                # the districts ended on 1 July 2025: a district post named in a later article is a past one
+                post = replace(post, status=FORMER)
+            if post.org.level == "central" and canonical_label(post.label) != post.label:
+                post = replace(post, label=canonical_label(post.label))
+            if post.org.level == "central" and is_national(post.label):
+                # one holder at a time, and only those who held it: a dated list checks what text gets wrong
+                status = checked_status(
+                    post.label, holding.person.name, post.status, ctx.doc.published, lambda: reference_year(ctx.text)
+                )
+                if status is None:
+                    continue
+                post = replace(post, status=status)
             ended = stated_tenure.end is not None and ctx.doc.published is not None
             if ended and stated_tenure.end is not None and ctx.doc.published is not None:
                 ended = stated_tenure.end.value <= ctx.doc.published.isoformat()
@@ -134,6 +161,85 @@ def _tenures(ctx: Context, index: int, holdings: list[Holding]) -> list[Tenure]:
         earlier=earlier,
     )
     return [s.tenure for s in subjects]
+
+
+#: "Tại Bắc Ninh, HĐND tỉnh đã ...", "Tiền Giang: Ông A làm chủ tịch HĐND tỉnh": a sentence that opens on another
+#: province than the article's.
+_PLACE_NAME = r"(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?([A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\W\d_]*){0,3})"
+_OPENS_ON_PROVINCE = re.compile(rf"\W*(?:(?:Tại|Ở|Còn tại|Còn ở)\s+{_PLACE_NAME}\s*,|{_PLACE_NAME}\s*:)")
+
+
+_THEN_NOW = re.compile(r"(?<![\w])(?:nguyên|nay là|hiện là|trước đó)(?![\w])", re.IGNORECASE)
+_OF_BODY = re.compile(r"(?:Tỉnh ủy|Tỉnh uỷ|UBND tỉnh|HĐND tỉnh|Ủy ban nhân dân tỉnh|Hội đồng nhân dân tỉnh) $")
+
+
+def _sentence_places(ctx: Context, sentence: Sentence) -> PlaceContext:
+    """The article's places, unless the sentence opens on another province: then its local bodies are that
+    province's (an article about two provinces gives each its own posts)."""
+    opening = _OPENS_ON_PROVINCE.match(ctx.text, sentence.start, sentence.end)
+    if opening is None:
+        # "... giữ chức Phó Bí thư Tỉnh ủy Lai Châu, sau đó được bầu làm Chủ tịch UBND tỉnh": the one province
+        # the sentence's titles name is the one its bare "tỉnh" means
+        named = {
+            unit.name
+            for start, _end, unit in ctx.place_mentions
+            if sentence.start <= start < sentence.end and _OF_BODY.search(ctx.text, max(0, start - 12), start)
+        }
+        if (
+            len(named) == 1
+            and ctx.places.province is not None
+            and ctx.places.province.name not in named
+            and not _THEN_NOW.search(sentence.text)  # "nguyên ... Tỉnh ủy Thái Bình, nay là ... Tỉnh ủy": two times
+        ):
+            return PlaceContext(places.get(named.pop()))
+        return ctx.places
+    unit = places.lookup(opening.group(1) or opening.group(2))
+    if unit is None or unit == ctx.places.province:
+        return ctx.places
+    return PlaceContext(unit)
+
+
+#: A time of the past written with its year: "năm 2019", "tháng 10-2019", "tháng 5/2024".
+_PAST_TIME = re.compile(
+    r"(?<![\w/.-])(?:[Nn]ăm|[Tt]háng (\d{1,2})\s*[/-]|[Tt]háng (\d{1,2}) năm)\s*((?:19|20)\d\d)(?![\d/-])"
+)
+#: How long before the article an appointment is history rather than news.
+_NEWS_WINDOW = dt.timedelta(days=183)
+
+
+def _told_as_history(ctx: Context, sentence: Sentence) -> bool:
+    """Whether the sentence dates what it tells well before the article (a career told in a profile)."""
+    published = ctx.doc.published
+    if published is None:
+        return False
+    for match in _PAST_TIME.finditer(sentence.text):
+        month = int(match.group(1) or match.group(2) or 12)
+        if not 1 <= month <= 12:
+            continue
+        if dt.date(int(match.group(3)), month, 28) < published - _NEWS_WINDOW:
+            return True
+    return False
+
+
+#: The day the district level (huyện, quận, thị xã, provincial cities) ended.
+DISTRICTS_ENDED = dt.date(2025, 7, 1)
+
+
+def _after_districts(published: dt.date | None) -> bool:
+    return published is not None and published >= DISTRICTS_ENDED
+
+
+#: Kinds of Vietnam's party and state bodies: a person whose name is not Vietnamese holds no post there (a
+#: company, school or hospital may well have a foreign director).
+_STATE_KINDS = frozenset(
+    {"peoples_committee", "peoples_council", "party_committee", "front", "delegation", "legislature", "government"}
+    | {"state", "ministry", "standing_committee"}
+)
+
+
+def _vietnamese(name: str) -> bool:
+    # ethnic-minority names open with a marker of sex ("H'Hen Niê", "K'Ré" after a family name)
+    return looks_vietnamese(name, surnames()) or name[:2] in ("H'", "H’", "K'", "K’")
 
 
 #: Marker for posts in central bodies (Ban Dân vận Trung ương, Chính phủ, Quốc hội ...).

@@ -2,7 +2,9 @@
 
 A record has ``title`` and ``body`` (or ``text`` / ``content``) and optionally ``date``, ``url``,
 ``source``, ``id`` and ``sapo`` (the lead paragraph, as in the baomoi corpus shape
-``{"id", "title", "sapo", "body"}``). How the fields become the article text is documented in
+``{"id", "title", "sapo", "body"}``). Without a date field, the date comes from the search index's
+`` date YYYY-MM-DD`` marker at the start of the text (kept as metadata, not text), the URL or a date line
+(see :mod:`loaders.published`). How the fields become the article text is documented in
 :mod:`loaders.document`. A broken line gives a :class:`~loaders.read.ReadError` naming ``file:line``
 and the other lines are still read.
 """
@@ -96,6 +98,7 @@ def record_document(path: str, line_no: int, record: Any, where: str | None = No
         url=url or "",
         position=line_no,
         parts=parts,
+        marker_at=parts["body"].start,
     )
 
 

@@ -338,7 +338,8 @@ def analyse(text: str, title: str = "", published: dt.date | None = None) -> Lay
     return layout
 
 
-_CITY = re.compile(r"\b(thành phố|thị xã|huyện|quận)\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^\s,.;:()]*\s?){1,3})")
+# (never across a line break: "... các cơ quan huyện\nThay mặt ..." names no district)
+_CITY = re.compile(r"\b(thành phố|thị xã|huyện|quận) +((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^\s,.;:()]* ?){1,3})")
 _LOCAL_COMMITTEE = {"thành phố": "Thành ủy", "thị xã": "Thị ủy", "huyện": "Huyện ủy", "quận": "Quận ủy"}
 
 

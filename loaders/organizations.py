@@ -44,7 +44,10 @@ LEVEL_WORDS = {
     "Q.": "quận",  # "UBND Q.Tân Phú": papers' short form, always touching a capitalised name
     "H.": "huyện",  # "UBND H.Nghĩa Hành", "TX.Ba Đồn", "TT.Chợ Chùa": the same for districts, towns
     "TX.": "thị xã",
+    "TX": "thị xã",  # "UBND TX Hoàng Mai"
     "TT.": "thị trấn",
+    "X.": "xã",  # "Chủ tịch UBND X.Điền Hải", "P.Bến Nghé"
+    "P.": "phường",
     "thị xã": "thị xã",
     "Thị xã": "thị xã",
     "xã": "xã",
@@ -53,6 +56,9 @@ LEVEL_WORDS = {
     "Phường": "phường",
     "thị trấn": "thị trấn",
     "Thị trấn": "thị trấn",
+    # special zones (since 1 July 2025: Phú Quốc, Vân Đồn, Côn Đảo, ...) are units of the commune level
+    "đặc khu": "đặc khu",
+    "Đặc khu": "đặc khu",
 }
 #: Administrative level of an organisation by its level word.
 LEVEL_OF_WORD = {
@@ -64,6 +70,7 @@ LEVEL_OF_WORD = {
     "xã": "commune",
     "phường": "commune",
     "thị trấn": "commune",
+    "đặc khu": "commune",
 }
 #: Party (and youth) committees named after their unit: the level word they imply.
 PC_LEVEL = {
@@ -80,6 +87,7 @@ PC_LEVEL = {
 
 
 CENTRAL_COMMITTEE = "Ban Chấp hành Trung ương Đảng"
+FRONT_CENTRAL = "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"
 
 
 @dataclass(frozen=True)
@@ -215,11 +223,13 @@ def unit_pattern() -> re.Pattern[str]:
 
 
 _LEVEL_RE = re.compile(
-    # "TP." and "Q." may touch their name: "TP.HCM", "TP.Vinh", "Q.Tân Phú"
+    # "TP." and "Q." may touch their name: "TP.HCM", "TP.Vinh", "Q.Tân Phú"; "X.Điền Hải", "P.Bến Nghé"
+    # (a place never runs on over a line break: "các cơ quan huyện\nThay mặt ...")
     # "H.Nghĩa Hành" (a district has two syllables; "H.Nguyên" signs a report), "TX.Ba Đồn", "TT.Chợ Chùa"
-    r"(?:TP\.|Tp\.|Q\.(?=[A-ZĐ])|H\.(?=[A-ZĐ]\w* [A-ZĐ])|TX\.(?=[A-ZĐ])|TT\.(?=[A-ZĐ])|"
+    r"(?:TP\.|Tp\.|Q\.(?=[A-ZĐ])|X\. ?(?=[A-ZĐ])|P\. ?(?=[A-ZĐ])|H\.(?=[A-ZĐ]\w* [A-ZĐ])|TX\.? ?(?=[A-ZĐ])|"
+    r"TT\.(?=[A-ZĐ])|"
     r"(?:thành phố|Thành phố|thị xã|Thị xã|thị trấn|Thị trấn|tỉnh|Tỉnh|huyện|Huyện|"
-    r"quận|Quận|xã(?! hội(?![\w]))|Xã|phường|Phường|TP|Tp)(?![\w]))\s?"
+    r"quận|Quận|xã(?! hội(?![\w]))|Xã|phường|Phường|đặc khu|Đặc khu|TP|Tp)(?![\w])) ?"
 )
 #: Words that end a place name: titles and bodies begin there (compass words like "Nam" may be names).
 #: "quận Hai Bà Trưng", "xã Bà Điểm", "quận Thủ Đức": title words that also name places.
@@ -237,6 +247,9 @@ def province_pattern() -> tuple[re.Pattern[str], dict[str, places.Province]]:
     hcm = places.lookup("TP.HCM")
     if hcm is not None:
         forms.setdefault("HCM", hcm)
+    hanoi = places.lookup("HN")
+    if hanoi is not None:
+        forms.setdefault("HN", hanoi)  # "Bí thư Thành ủy HN": after a unit's name the letters are the city
     alternatives = sorted(forms, key=len, reverse=True)
     pattern = re.compile(r"(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w])")
     return pattern, forms
@@ -263,9 +276,15 @@ def _place_at(
     match = pattern.match(text, pos, end)
     if match:
         return forms[match.group(0)].name, match.end()
-    if not generic:
-        return None
     match = _GENERIC_PLACE.match(text, pos, end)
+    if not generic:
+        # a spelling the gazetteer knows only folded ("tỉnh Đăk Lăk", "tỉnh Đắc Nông")
+        words = match.group(0).split(" ")[:3] if match else []
+        for n in range(len(words), 1, -1):
+            unit = places.lookup(" ".join(words[:n]))
+            if unit is not None:
+                return unit.name, pos + len(" ".join(words[:n]))
+        return None
     if not match:
         return None
     words = match.group(0).split(" ")
@@ -307,6 +326,7 @@ def parse_org(text: str, pos: int, end: int, stops: frozenset[int] = frozenset()
     return ref
 
 
+_OWN_CENTRAL = re.compile(r"(?:Hội|Đoàn|Công đoàn|Liên hiệp|Liên đoàn|Mặt trận|MTTQ)(?![\w])")
 #: An abbreviation glossed in brackets inside a name: " (MTTQ)", " (UBTƯ)".
 _GLOSS = re.compile(r" \([A-ZĐƯ][A-ZĐƯ&.-]{1,9}\)(?= )")
 
@@ -345,6 +365,15 @@ def _parse_org(text: str, pos: int, end: int, stops: frozenset[int]) -> OrgRef |
         return None
     head = ref.head
     after = _skip_space(text, ref.end, end)
+    if (
+        head is not None
+        and head.canonical in ("Trung ương", CENTRAL_COMMITTEE)
+        and "Đảng" not in text[pos : ref.end]
+        and _OWN_CENTRAL.match(text, after, end)
+    ):
+        # "Chủ tịch T.Ư Hội Sinh viên", "Ban Chấp hành Trung ương Hội NDVN": a mass organisation's central
+        # committee, not the Party's (the organisation is often one the unit table does not know)
+        return None
     if head is not None and head.category == "central":
         return ref
     if head is not None and head.category == "local" and head.kind == "agency":
@@ -381,11 +410,15 @@ def _parse_org(text: str, pos: int, end: int, stops: frozenset[int]) -> OrgRef |
 #: ("Cục Chống tham nhũng", "Phòng Cảnh sát truy nã tội phạm", "Công ty Đạm Ninh Bình").
 _BODY_WORD = re.compile(
     r"(?:Ban [Qq]uản lý dự án|Ban QLDA|[Cc]hi cục|[Tt]ổng cục|[Cc]ục|Vụ|Quân khu|Quân đoàn|"
-    r"[Pp]hòng|[Kk]hoa|[Bb]ệnh viện|[Tt]rường|[Tt]ổng [Cc]ông ty|[Cc]ông ty|Cty|[Tt]ập đoàn|[Nn]gân hàng|"
-    r"[Hh]ọc viện|[Vv]iện|[Tt]rung tâm|[Vv]ăn phòng|[Đđ]ại học)(?= )"
+    r"[Pp]hòng|[Kk]hoa|[Bb]ệnh viện|BV|[Tt]rường|[Tt]ổng [Cc]ông ty|[Cc]ông ty|Cty|[Tt]ập đoàn|[Nn]gân hàng|"
+    r"[Hh]ọc viện|[Vv]iện|[Tt]rung tâm|[Vv]ăn phòng|[Đđ]ại học|[Tt]iểu ban|[Gg]iáo phận|[Gg]iáo xứ|[Bb]an Trị sự|"
+    r"Bộ Tư lệnh)(?= )"
 )
+#: Departments, named with the body they belong to after a comma, a dash or in brackets.
+_DEPARTMENT_WORD = re.compile(r"[Kk]hoa|[Pp]hòng|[Cc]hi cục|Vụ|[Tt]rung tâm")
+_PARENT_LINK = re.compile(r"\s*(?:,|\(|[-–])\s*(?=(?:Bệnh viện|BV|Sở|Cục|Bộ|Công an|Tổng cục|Viện|Trường|Học viện) )")
 #: Bodies with wards or offices of their own: "Khoa Nội, Bệnh viện X", "Phòng Đào tạo, Trường Đại học Y".
-_HOST_WORD = re.compile(r"Bệnh viện|Trường|Học viện|Viện|Đại học|Trung tâm")
+_HOST_WORD = re.compile(r"Bệnh viện|BV|Trường|Học viện|Viện|Đại học|Trung tâm")
 #: A company's boards, written before its name: "Chủ tịch HĐTV Công ty X" is the chair of the board of X.
 _BOARD = re.compile(r"(Hội đồng thành viên|HĐTV|Hội đồng quản trị|HĐQT)(?=[ ,])")
 _BOARD_BEFORE_TITLE = re.compile(r"(?:,| kiêm) (?:Phó )?(?:Tổng [Gg]iám đốc|Giám đốc|TGĐ|GĐ) ")
@@ -398,6 +431,8 @@ _BODY_END_TEXT = """
     trước hiện kiêm ông bà anh chị người nhằm thuộc
 """
 _QUALIFIER_WORDS = frozenset({"nhiệm", "khóa", "khoá", "lần"})
+#: Compounds whose second word also ends clauses ("phát biểu", "ký"): inside a name they go on.
+_NAME_COMPOUNDS = frozenset({"Đại biểu", "đại biểu", "Đăng ký", "đăng ký"})
 _BODY_END_WORDS = frozenset(_BODY_END_TEXT.split())
 _MAX_BODY_WORDS = 10
 #: "Phòng Tài chính - Kế hoạch" (also "- kế hoạch"): a dash between two parts of a name, the second a
@@ -486,7 +521,13 @@ def parse_named_body(text: str, pos: int, end: int, stops: frozenset[int] = froz
                 ref.place = province[0]
                 return ref
         value = token.group(1).rstrip(".")
-        if taken and value in _QUALIFIER_WORDS:
+        if taken and f"{text[last:cursor]} {value}" in _NAME_COMPOUNDS:
+            # "Văn phòng Đoàn Đại biểu Quốc hội", "Văn phòng Đăng ký đất đai": a clause word inside a name
+            last = cursor + 1
+            cursor += 1 + len(value)
+            taken += 1
+            continue
+        if taken and value in _QUALIFIER_WORDS and not text.startswith("nhiệm hữu hạn", cursor + 1):
             # "Trường Đại học X nhiệm kỳ 2024-2029": the term qualifies the post, the name ends here
             return OrgRef(pos, cursor, [], Unit("central", "agency", expand(text[pos:cursor])))
         if value == "thuộc" and taken:
@@ -552,6 +593,19 @@ def parse_named_body(text: str, pos: int, end: int, stops: frozenset[int] = froz
             parent.start = pos
             parent.end += 1
             return parent
+    if _DEPARTMENT_WORD.match(word.group(0)):
+        # "Phó trưởng khoa X (Bệnh viện Nhi TƯ)", "Trưởng phòng X (Sở GD-ĐT Hà Nội)", "Trưởng phòng X - Sở Công
+        # Thương TP.HCM", "Phó trưởng khoa X, BV Nhi TƯ": a department is named with the body it belongs to
+        link = _PARENT_LINK.match(text, cursor, end)
+        if link:
+            at = link.end()
+            parent = _parse_org(text, at, end, stops) or parse_named_body(text, at, end, stops)
+            if parent is not None and parent.head is not None:
+                parent.subs.insert(0, Unit("sub", kind, name))
+                parent.start = pos
+                if link.group(0).strip().startswith("(") and text.startswith(")", parent.end):
+                    parent.end += 1
+                return parent
     return OrgRef(pos, cursor, [], Unit("central", kind, name))
 
 
@@ -672,6 +726,9 @@ def _head_org(ref: OrgRef, ctx: PlaceContext, inherit: OrgRef | None) -> Org | N
         canonical, unit = _canonical_place(place)
         if unit is not None:
             level_word, place = ("thành phố" if unit.kind == "city" else "tỉnh"), canonical
+    if not level_word and not place and head.kind == "front" and not province and head.canonical.endswith("Việt Nam"):
+        # "Bí thư Đảng đoàn MTTQ Việt Nam" in national news: the Front's central committee, no province's
+        return Org(FRONT_CENTRAL, head.kind, "central", "")
     if not level_word:
         level_word = "thành phố" if ctx.is_city_province else "tỉnh"
     if not place:

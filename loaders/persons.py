@@ -24,8 +24,8 @@ DATA = Path(__file__).with_name("data")
 UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 #: One capitalised syllable ("Nguyễn", "Kđăm", "H'Hen"), ending at a word edge.
-SYLLABLE = rf"[{UPPER}](?:'[{UPPER}])?[{LOWER}]*(?![\w'])"
-_RUN = re.compile(rf"(?<![\w'.]){SYLLABLE}(?: {SYLLABLE})+")
+SYLLABLE = rf"[{UPPER}](?:['’][{UPPER}])?[{LOWER}]*(?![\w'’])"
+_RUN = re.compile(rf"(?<![\w'’.]){SYLLABLE}(?: {SYLLABLE})+")
 _WORD_BEFORE = re.compile(r"([\w/'.]+) +$")
 
 #: Words that introduce a person (checked on the word(s) just before the run).
@@ -106,6 +106,8 @@ PLACE_WORDS = frozenset(
         "Cầu",
         "THPT",
         "THCS",
+        "PTCS",
+        "PTTH",
         "TH",
         "TP",
         "TP.",
@@ -131,6 +133,9 @@ PLACE_WORDS = frozenset(
         "mang",
         "tên",
         "Cụm",
+        "non",  # "trường Mầm non Đồng Thắng"
+        "xứ",  # "giáo xứ Thái Hà", "giáo phận Xuân Lộc": parishes and dioceses bear place names
+        "phận",
     }
 )
 #: Capitalised words that cannot continue a name: a title, a body or a time word starts there.
@@ -186,8 +191,26 @@ STOP_WORDS = frozenset(
         "Của",
         "Thường",
         "Hiệu",
+        # a caption or the next sentence glued to a name ("... Lý Khắc Cường Ảnh: Reuters", "A Ngoài ra, ...")
+        "Ảnh",
+        "Ngoài",
+        "Sau",
+        "Bên",
+        "Nhưng",
+        "Đây",
+        "Khi",
+        "Nếu",
+        "Trước",
     }
 )
+#: Stop words that are also given names ("Trần Công Chánh", "Trần Đức Quận", "Đỗ Kim Hội"): at the end of a
+#: run, followed by a lower-case word that does not make them a title or a body, they end the name.
+_GIVEN_STOPS = frozenset({"Chánh", "Quận", "Hội", "Thường", "Hiệu"})
+_STOP_COMPOUNDS = frozenset(
+    {"Chánh án", "Chánh văn", "Quận ủy", "Quận uỷ", "Hội đồng", "Hội viên", "Hội nghị", "Thường trực", "Thường vụ"}
+    | {"Hiệu trưởng", "Hiệu phó", "Hội thảo", "Hội thi", "Hội chợ", "Hội diễn", "Hội khỏe"}
+)
+_AFTER_GIVEN = re.compile(rf"(?: ([{LOWER}]+)|[,.;:)]|$)")
 #: A name never ends with these (they are Vietnamese middle names or grammar words).
 _BAD_LAST = frozenset({"Thị", "Văn"})
 #: A capitalised word followed by one of these lower-case words is a common noun, not a name part
@@ -212,6 +235,10 @@ _COMPOUNDS = frozenset(
         "Thương binh",
         "Giáo dục",
         "Tuyên giáo",
+        # a name run into the next sentence's connective ("Nguyễn Duy Thăng Tuy nhiên, ...")
+        "Tuy nhiên",
+        "Ngoài ra",
+        "Sau đó",
         "Nội vụ",
         "Tài chính",
         "Quân sự",
@@ -314,7 +341,7 @@ def is_photo_credit(text: str, start: int, end: int) -> bool:
 #: "môi trường", "thị trường", "hiện trường", "chiến trường": "trường" here is no school before a name.
 _NOT_A_SCHOOL = re.compile(r"(?<![\w])(?:[Mm]ôi|[Tt]hị|[Hh]iện|[Cc]hiến) trường $")
 #: "Bệnh viện Bạch Mai", "bệnh viện Chợ Rẫy": a hospital's name, even one that starts like a person's.
-_HOSPITAL_BEFORE = re.compile(r"(?<![\w])[Bb]ệnh viện $")
+_HOSPITAL_BEFORE = re.compile(r"(?<![\w])(?:[Bb]ệnh viện|BV) $")
 
 
 def find_persons(text: str, start: int = 0, end: int | None = None) -> list[PersonMention]:
@@ -371,7 +398,11 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
                 prev = "khu"  # "Khu di tích Kim Liên": a historic site, named after a place or a person
             if prev == "trường" and i == 0 and _NOT_A_SCHOOL.search(text, max(0, run.start() - 12), run.start()):
                 prev = ""  # "Sở Tài nguyên và Môi trường Lê Văn A", "Cục Quản lý thị trường": no school named after A
-            if prev == "viện" and i == 0 and _HOSPITAL_BEFORE.search(text, max(0, run.start() - 12), run.start()):
+            if (
+                prev in ("viện", "BV")
+                and i == 0
+                and _HOSPITAL_BEFORE.search(text, max(0, run.start() - 12), run.start())
+            ):
                 prev = "trường"  # a hospital, like a school, may be named after a place or a person
             if prev == "thôn" and i == 0 and text[max(0, run.start() - 10) : run.start()].endswith("nông thôn "):
                 prev = ""  # "Bộ Nông nghiệp và Phát triển nông thôn Lê Văn A": the ministry, not a hamlet
@@ -388,12 +419,22 @@ def find_persons(text: str, start: int = 0, end: int | None = None) -> list[Pers
                 j = i + 1
                 while j < len(words) and j - i < 5 and words[j] not in STOP_WORDS:
                     j += 1
+                if j == len(words) - 1 and j - i >= 2 and words[j] in _GIVEN_STOPS:
+                    follows = _AFTER_GIVEN.match(text, run.end(), end)
+                    if follows and f"{words[j]} {follows.group(1)}" not in _STOP_COMPOUNDS:
+                        j += 1
                 while j - i >= 2 and words[j - 1] in _BAD_LAST:
                     j -= 1
                 if j == len(words) and j - i >= 2:
                     following = _NEXT_WORD.match(text, run.end())
                     if following and f"{words[j - 1]} {following.group(1)}" in _COMPOUNDS:
                         j -= 1
+                if j == len(words) and text.startswith(" tộc", run.end()):
+                    i = j  # "Hội đồng trị sự Nguyễn Phước tộc": the royal clan, not a person
+                    continue
+                if i == 0 and words[0] == "Y" and word_before == "học":
+                    i = j  # "Đại học Y Hà Nội", "Trường Đại học Y Dược": a medical school
+                    continue
                 if j - i >= 2 and words[j - 1] == "Tộc":
                     i = j  # "Nguyễn Phước Tộc": a family clan (họ tộc), not a person
                     continue

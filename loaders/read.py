@@ -32,6 +32,7 @@ from danvan.loaders.document import Document, Span
 from danvan.loaders.encoding import DecodeError, decode
 from danvan.loaders.metadata import analyse, infer_place
 from danvan.loaders.normalize import normalize, to_nfc
+from danvan.loaders.published import index_marker, timestamp_line_date, url_date
 from danvan.loaders.sentences import split_sentences
 
 #: Extensions read when walking a folder (a file named explicitly is read whatever its extension).
@@ -126,15 +127,30 @@ def build_document(
     url: str = "",
     position: int = 0,
     parts: dict[str, Span] | None = None,
+    marker_at: int | None = None,
 ) -> Document:
     """Normalise, lay out (headline, metadata, chrome, body), split and place one article.
 
     ``raw`` must already be NFC (it is the article's original text, see loaders.document). The id is
     ``doc_id`` if given, else :func:`graph.ids.article_id` of ``record_id``, ``url``, the location
     ``where`` (with ``:position`` for a record of a .jsonl file) and the text.
+    ``marker_at``: where a search index's date marker may start (the record's text field); the marker is
+    metadata, blanked out of ``text`` (same length, so offsets stay right) and kept as a dateline region.
+    A missing ``published`` is read from the marker, the URL's timestamp, a dateline, or a timestamp line
+    near the top, in that order (see loaders.published).
     """
     text = normalize(raw)
+    marker = index_marker(text, marker_at) if marker_at is not None else None
+    if marker is not None:
+        span = marker[0]
+        text = text[: span.start] + " " * (span.end - span.start) + text[span.end :]
+        published = published or marker[1]
+    published = published or url_date(url)
     layout = analyse(text, title=title, published=published)
+    if layout.published is None:
+        layout.published = timestamp_line_date(text)
+    if marker is not None:
+        layout.regions.insert(0, ("dateline", span))
     if title_span is not None and parts is not None:
         # Structured input: the title field is a region of its own, not body.
         layout.body = [s for s in layout.body if not (title_span.start <= s.start and s.end <= title_span.end)]

@@ -136,7 +136,7 @@ def role_pattern() -> re.Pattern[str]:
     firsts = {v[0].upper() for v in variants} | {v[0].lower() for v in variants} | set("NnCcTtQq")
     first = "[" + "".join(sorted(re.escape(c) for c in firsts)) + "]"
     return re.compile(
-        rf"(?={first})(?<![\w])(?<!Đoàn )(?<!đoàn )(?P<status>(?:[Nn]guyên|[Cc]ựu|[Tt]ân)\s+)?"
+        rf"(?={first})(?<![\w])(?<!Đoàn )(?<!đoàn )(?<!Ban )(?<!ban )(?P<status>(?:[Nn]guyên|[Cc]ựu|[Tt]ân)\s+)?"
         rf"(?P<acting>[Qq]uyền\s+)?(?P<role>{alternatives})(?![\w])"
     )
 
@@ -204,6 +204,10 @@ _FOR_PERSON_GAP = re.compile(r"\s*,?\s*(?:đối với|của)\s+(?:ông|bà|đ�
 _RESIGN = re.compile(
     r"(?:thôi giữ chức|thôi làm|thôi tham gia|miễn nhiệm|cách chức|nghỉ hưu)(?:\s+(?:vụ|chức vụ|chức danh))?\s*$",
     re.IGNORECASE,
+)
+#: A capitalised name right after a title chain ("... Trung Quốc Tập Cận Bình,"), not a new clause.
+_UNREAD_NAME = re.compile(
+    r" (?!Ủy|Phó|Chủ|Trưởng|Bí|Giám|Tổng|Thứ|Bộ|Ban|Đảng)[A-ZĐ][^\W\d_]*(?: [A-ZĐ][^\W\d_]*|\s*[,;])"
 )
 _LIST_CUE = re.compile(r"(?:các|hai|ba|bốn)\s+(?:đồng chí\s+)?$", re.IGNORECASE)
 #: Ranks and honorifics written before a name in lists ("Thượng tướng Tô Lâm").
@@ -320,8 +324,16 @@ def parse_chain(text: str, pos: int, end: int, stops: frozenset[int]) -> list[Ti
         if title is None:
             break
         title.segment = segment
-        if chain and chain[-1].status == FORMER and title.status == CURRENT and chain[-1].segment == segment:
-            title.status = FORMER  # "nguyên" covers the rest of the chain
+        if (
+            chain
+            and chain[-1].status == FORMER
+            and title.status == CURRENT
+            and chain[-1].segment == segment
+            and not _complete(chain[-1])
+        ):
+            # "nguyên Bí thư, Chủ tịch UBND huyện X": "nguyên" covers a title that shares the next one's body;
+            # after a complete one ("nguyên Bí thư Huyện ủy X, Phó Trưởng Ban Dân vận Tỉnh ủy") it stops
+            title.status = FORMER
         chain.append(title)
         if title.start in stops:
             break
@@ -338,6 +350,23 @@ def parse_chain(text: str, pos: int, end: int, stops: frozenset[int]) -> list[Ti
     return chain
 
 
+def _below_province(ref: OrgRef | None) -> bool:
+    """An organisation of a district or commune ("Huyện ủy X", "UBND xã Y")."""
+    if ref is None:
+        return False
+    if ref.level and ref.level not in ("tỉnh", "thành phố"):
+        return True
+    return ref.head is not None and ref.head.canonical in ("Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy")
+
+
+def _complete(title: Title) -> bool:
+    """A title written with its own body and place ("Bí thư Huyện ủy Quỳnh Lưu"), not one completed by the next."""
+    if title.role.mode == "alone" and title.org is None:
+        return True  # "Phó Chủ tịch nước", "Thủ tướng": the post names its body
+    org = title.org
+    return org is not None and org.head is not None and bool(org.place or org.level)
+
+
 def find_chains(text: str, start: int, end: int, stops: frozenset[int]) -> list[list[Title]]:
     chains: list[list[Title]] = []
     cursor = start
@@ -346,6 +375,10 @@ def find_chains(text: str, start: int, end: int, stops: frozenset[int]) -> list[
         match = pattern.search(text, cursor, end)
         if not match:
             return chains
+        if text.startswith("vụ Trưởng", match.start("role")):
+            # "giữ chức vụ Trưởng Ban ...": the post is "Trưởng Ban", not a "Vụ trưởng"
+            cursor = match.start("role") + 3
+            continue
         chain = parse_chain(text, match.start(), end, stops)
         if chain:
             chains.append(chain)
@@ -370,7 +403,8 @@ def resolve_chain(chain: list[Title], ctx: PlaceContext, apposition: bool = Fals
             posts.append(_foreign_post(title))
             continue
         named = _chain_province([t for t in chain if t.segment == title.segment])
-        if title.org is None and title.sep_after in ("-", "–") and i + 1 < len(chain):
+        if title.org is None and title.sep_after in ("-", "–") and i + 1 < len(chain) and role.mode != "alone":
+            # (a post with a body of its own keeps it: "Phó Thủ tướng – Bộ trưởng Ngoại giao")
             # "Phó Chủ tịch - Tổng Thư ký Ủy ban Trung ương MTTQ": both posts are in the same body
             title = replace(title, org=chain[i + 1].org)
         if role.mode == "member":
@@ -436,6 +470,8 @@ def resolve_chain(chain: list[Title], ctx: PlaceContext, apposition: bool = Fals
                     inherit = replace(inherit, head=parent)
         elif ref.head is not None and ref.head.category == "local" and not ref.level and not ref.place and i > 0:
             inherit = chain[i - 1].org
+            if ref.head.canonical.startswith("Sở ") and _below_province(inherit):
+                inherit = None  # "Bí thư Huyện ủy huyện X, Giám đốc Sở Tư pháp": a department is a province's
         resolved = resolve(ref, ctx, inherit)
         if resolved is None:
             continue
@@ -595,6 +631,23 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
         for p in persons
         if p.start >= chain[-1].end and _BEFORE_NAME_GAP.fullmatch(text, chain[-1].end, p.start)
     }
+    untitled: set[int] = set()
+
+    def titled_before(p: PersonMention) -> bool:
+        """Titled before the name by a chain, or by a title in its list item the chains did not read ("nguyên
+        Chủ tịch QH A, Phó Thủ tướng – Bộ trưởng Ngoại giao B": A's titles are before A's name, the chain after
+        A is B's). Asked only where it matters: the search is costly."""
+        if p.start in titled:
+            return True
+        if p.start in untitled:
+            return False
+        item = max(text.rfind(",", start, p.start), text.rfind(";", start, p.start), text.rfind(":", start, p.start))
+        if item >= 0 and role_pattern().search(text, item + 1, p.start):
+            titled.add(p.start)
+            return True
+        untitled.add(p.start)
+        return False
+
     for chain in chains:
         cs, ce = chain[0].start, chain[-1].end
         # a person named inside a closed aside ("ông A (em rể ông B) là ...") is not the subject of the chain
@@ -622,7 +675,7 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
             # "A, T1, T2 B": the chain between two names is split between them, unless A's titles were
             # written before A's name ("Ủy viên Bộ Chính trị, Chủ tịch X A, Ủy viên Trung ương Đảng, Chủ
             # tịch Y B"): then A is complete and the whole chain is B's
-            if prev is not None and len(chain) > 1 and text[prev.end : cs].strip() == "," and prev.start not in titled:
+            if prev is not None and len(chain) > 1 and text[prev.end : cs].strip() == "," and not titled_before(prev):
                 targets.append((prev, chain[:-1]))
                 targets.append((nxt, chain[-1:]))
             elif _LIST_CUE.search(text, max(start, cs - 20), cs):
@@ -630,6 +683,10 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
             else:
                 targets.append((nxt, chain))
         elif prev is not None:
+            if _UNREAD_NAME.match(text, ce, end) and titled_before(prev):
+                # "Thủ tướng Đức A, Chủ tịch Trung Quốc Tập Cận Bình": A's titles came before A's name; this
+                # one is followed by a name the person finder did not read, whose title it is
+                continue
             if _REMOVED_BEFORE.search(text, max(start, prev.start - 50), prev.start) or _removed_after(
                 text, ce, end, persons, chains
             ):
@@ -670,7 +727,7 @@ def assign(text: str, start: int, end: int, persons: list[PersonMention], ctx: P
             continue
         for person, titles in targets:
             mention_end = max(person.end, titles[-1].end)
-            apposition = person is prev and person.start not in titled
+            apposition = person is prev and not titled_before(person)
             # "A giữ chức X thay ông B": B held X before A
             replaced = _replaced(text, titles[-1].end, end, after) if titles[-1].status == NEW else None
             for post in resolve_chain(titles, ctx, apposition=apposition):
@@ -799,6 +856,7 @@ def _list_members(text: str, pos: int, end: int, after: list[PersonMention]) -> 
         lead = _ITEM_LEAD.match(text, cursor, end)
         at = lead.end() if lead else cursor
         first = by_start.get(at)
+        bare = first is not None
         if first is None:
             # "Ủy viên Bộ Chính trị: Phó Thủ tướng Trương Hòa Bình; ...": a title before the item's name
             stops = frozenset(by_start)
@@ -808,9 +866,15 @@ def _list_members(text: str, pos: int, end: int, after: list[PersonMention]) -> 
                 first = by_start.get(name_at.end() if name_at else chain[-1].end)
         if first is None:
             break
-        members.extend(_name_list(text, first, after, end))
+        names = _name_list(text, first, after, end)
+        first_item = not members
+        members.extend(names)
         semicolon = text.find(";", first.end, end)
         if semicolon < 0:
+            break
+        if first_item and bare and not text[names[-1].end : semicolon].strip(" .…"):
+            # "nguyên Chủ tịch nước: A, B; Thủ tướng C; ...": a list of bare names ends the shared title's
+            # reach at its semicolon; the items after it are other people with their own titles
             break
         cursor = semicolon + 1
     return members

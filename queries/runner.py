@@ -7,6 +7,7 @@ write, Neo4j runs the query in a READ transaction) unless the user asked to writ
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -77,5 +78,22 @@ def run_query(
             found = backend.store.query(fill.cypher, bound, read_only=True).rows
             if found and found[0] and isinstance(found[0][0], str):
                 bound[fill.param] = found[0][0]
+    _follow_redirects(backend, bound)
     read_only = not (write and query.writes)
     return backend.store.query(query.text(backend.name), bound, read_only=read_only)
+
+
+#: What an entity id looks like ("person:nguyen-van-a-1a2b3c4d"); only such values are looked up.
+_ID = re.compile(r"^[a-z]+:[a-z0-9-]+$")
+# An old id that stood for a group now split in several stands for each part: the first by id is taken.
+_REDIRECT = "MATCH (n) WHERE $id IN n.alias_ids RETURN n.id AS id ORDER BY id LIMIT 1"
+
+
+def _follow_redirects(backend: Backend, bound: dict[str, Any]) -> None:
+    """An id that a merge turned into an alias (a redirect kept on the surviving node's ``alias_ids``) is
+    replaced by the id of the node it now stands for, so an id once issued keeps working in every query."""
+    for name, value in list(bound.items()):
+        if isinstance(value, str) and _ID.match(value):
+            rows = backend.store.query(_REDIRECT, {"id": value}, read_only=True).rows
+            if rows and rows[0] and isinstance(rows[0][0], str):
+                bound[name] = rows[0][0]

@@ -264,3 +264,34 @@ def assert_focused_on(page: Page, node_id: str) -> None:
         view = page.evaluate("danvan.network.getViewPosition()")
         pos = page.evaluate(f"danvan.network.getPositions([{key}])[{key}]")
         raise AssertionError(f"view {view} is not centred on {node_id} at {pos}") from None
+
+
+def node_point(page: Page, node_id: str) -> tuple[float, float]:
+    """Where a node is drawn, in page coordinates."""
+    key = json.dumps(node_id)
+    box = page.evaluate(
+        f"(function(){{var p=danvan.network.getPositions([{key}])[{key}];var d=danvan.network.canvasToDOM(p);"
+        "var r=document.getElementById('network').getBoundingClientRect();return {x:r.left+d.x,y:r.top+d.y};})()"
+    )
+    return float(box["x"]), float(box["y"])
+
+
+def click(page: Page, x: float, y: float, count: int = 1) -> None:
+    """A real left click (or double click) of the mouse at page coordinates."""
+    page.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y})
+    for n in range(1, count + 1):
+        for kind in ("mousePressed", "mouseReleased"):
+            page.send("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left", "clickCount": n})
+
+
+def label_overlap(page: Page) -> tuple[int, int]:
+    """(labels drawn, labels whose box overlaps another's) at the current view, from the boxes
+    the page reports for the labels it drew on the canvas."""
+    boxes = page.evaluate("danvan.labels()")
+    overlapping = 0
+    for i, a in enumerate(boxes):
+        for j, b in enumerate(boxes):
+            if i != j and a["x0"] < b["x1"] and b["x0"] < a["x1"] and a["y0"] < b["y1"] and b["y0"] < a["y1"]:
+                overlapping += 1
+                break
+    return len(boxes), overlapping

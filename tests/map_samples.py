@@ -11,6 +11,10 @@ from danvan.graph.knowledge import KnowledgeGraph
 HOSTILE_NAME = "<script>alert(1)</script> \"Quoted\" 'single' & co"
 HOSTILE_EVIDENCE = "Evidence with <img src=x onerror=alert(2)> and </script><!-- inside"
 HOSTILE_TITLE = "Title <b>bold</b> </script> & more"
+#: An input file may carry any address: only http(s) ones may become links.
+HOSTILE_URL = "javascript:alert(3)"
+URL_A1 = "https://example.org/tin/a1?x=1&y=<2>"
+PATH_A2 = "data/articles/a2.txt"
 
 D1 = dt.date(2021, 3, 2)
 D2 = dt.date(2023, 1, 6)
@@ -43,9 +47,9 @@ def ids() -> dict[str, str]:
 def sample_graph() -> KnowledgeGraph:
     i = ids()
     kg = KnowledgeGraph()
-    kg.add_node(i["a1"], "Article", name="a1", title=HOSTILE_TITLE, published=D2)
-    kg.add_node(i["a2"], "Article", name="a2", title="Bài hai", published=D1)
-    kg.add_node(i["a3"], "Article", name="a3", title="Bài ba", published=D3)
+    kg.add_node(i["a1"], "Article", name="a1", title=HOSTILE_TITLE, published=D2, url=URL_A1, source="Báo Một")
+    kg.add_node(i["a2"], "Article", name="a2", title="Bài hai", published=D1, path=PATH_A2)
+    kg.add_node(i["a3"], "Article", name="a3", title="Bài ba", published=D3, url=HOSTILE_URL, path="a3.jsonl")
     kg.add_node(i["nd"], "Place", name="Nam Định", kind="province", status="current")
     kg.add_node(i["bn"], "Place", name="Bắc Ninh", kind="province", status="current")
     kg.add_node(i["tu_nd"], "Organization", name="Tỉnh ủy Nam Định", place="Nam Định", kind="party_committee")

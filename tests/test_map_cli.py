@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -92,6 +93,14 @@ def test_map_index_links_provinces_campaigns_and_officials(sample_db: Path, tmp_
     for file, _ in links:
         assert (tmp_path / "maps" / file).is_file()
     assert "<script" not in index
+    # One copy of the graph library for the whole folder, beside the maps, referenced by each.
+    (library,) = (tmp_path / "maps").rglob("vis-network*.js")
+    assert library.relative_to(tmp_path / "maps").as_posix() == "lib/vis-network-9.1.2.min.js"
+    for file, _ in links:
+        page = (tmp_path / "maps" / file).read_text(encoding="utf-8")
+        assert '<script src="lib/vis-network-9.1.2.min.js"></script>' in page
+        assert len(page) < library.stat().st_size / 4  # the library is not inlined again
+        assert "script-src 'self' 'sha256-" in html.unescape(page)  # the shared file, and ours by hash
 
 
 def test_every_option_has_help() -> None:

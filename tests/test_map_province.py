@@ -88,17 +88,20 @@ def test_cut_whole_graph_is_grown_from_hubs_not_a_scatter_of_islands(sample_grap
     assert best in sel.nodes
 
 
-def test_fact_tooltip_names_the_newspaper_with_the_article_title_and_date(sample_graph: KnowledgeGraph) -> None:
-    from danvan.viz.tooltips import article_index, edge_tooltip
+def test_fact_names_the_newspaper_with_the_article_title_and_date(sample_graph: KnowledgeGraph) -> None:
+    from danvan.viz.page import map_data
 
     # hoabinh_2022-06-21 ends "(Nguồn: Báo Hoà Bình)"; its headline names the workshop.
-    sel = select(sample_graph, "person", "Quách Thị Tuyết", hops=1)
-    holds = [e for e in sel.edges if sample_graph.g.edges[e]["type"] == "HOLDS"]
+    data = map_data(sample_graph, select(sample_graph, "person", "Quách Thị Tuyết", hops=1))
+    holds = [e for e in data["edges"] if e["type"] == "HOLDS"]
     assert holds
-    tip = edge_tooltip(sample_graph, *holds[0], article_index(sample_graph))
-    assert "Hòa Bình: Phát huy vai trò người có uy tín trong vùng đồng bào dân tộc thiểu số" in tip
-    assert "(2022-06-21 · Báo Hòa Bình)" in tip
-    assert "Quách Thị Tuyết" in tip.split("<blockquote>")[1]  # the evidence sentence
+    article = data["articles"][holds[0]["art"]]
+    assert article["t"] == "Hòa Bình: Phát huy vai trò người có uy tín trong vùng đồng bào dân tộc thiểu số"
+    assert (article["d"], article["s"]) == ("2022-06-21", "Báo Hòa Bình")
+    assert article["p"].endswith("hoabinh_2022-06-21_hoi-thao-nguoi-co-uy-tin.txt")
+    # The evidence sentence, her name marked in it.
+    marked = [holds[0]["ev"][a:b] for a, b in holds[0]["hl"]]
+    assert "Quách Thị Tuyết" in marked
 
 
 @pytest.mark.parametrize("spelling", ["Thừa Thiên - Huế", "TT-Huế", "tỉnh Thừa Thiên Huế"])

@@ -132,3 +132,16 @@ def test_parse_date_partial_dates() -> None:
     assert parse_date("2024-02", end=True) == dt.date(2024, 2, 29)
     with pytest.raises(ValueError, match="not a date"):
         parse_date("23/12/2023")
+
+
+def test_date_window_reads_a_holdings_stated_tenure_before_its_article_dates() -> None:
+    kg = sample_graph()
+    holds = next(k for s, _, k, a in kg.edges() if a["type"] == "HOLDS" and s == ID["binh"])
+    # Read in an article of 2021-03-02 as a former holding of October 2019 to June 2020.
+    kg.g.edges[ID["binh"], ID["post2"], holds].update(status="former", start="2019-10", end="2020-06")
+    until_2020 = select(kg, "person", "Phạm Thị Bình", hops=1, until=dt.date(2020, 12, 31))
+    assert holds in {k for _, _, k in until_2020.edges}  # held then, though first mentioned in 2021
+    since_july_2020 = select(kg, "person", "Phạm Thị Bình", hops=1, since=dt.date(2020, 7, 1))
+    assert holds not in {k for _, _, k in since_july_2020.edges}  # over by then, though mentioned in 2021
+    # Her chairing of the 2023 event has no stated tenure: its article date decides.
+    assert {kg.g.edges[e]["type"] for e in since_july_2020.edges} == {"CHAIRED"}

@@ -24,11 +24,12 @@ def _read(path: Path) -> list[list[str]]:
 
 def test_headers_name_id_spaces_types_label_and_type_columns() -> None:
     assert ",".join(node_header("Person")) == (
-        "id:ID(Person),name:string,first_seen:date,last_seen:date,province:string,aliases:string[],"
-        "merge_reasons:string[],:LABEL"
+        "id:ID(Person),name:string,first_seen:date,last_seen:date,alias_ids:string[],province:string,"
+        "aliases:string[],merge_reasons:string[],:LABEL"
     )
     assert ",".join(node_header("Document")) == (
-        "id:ID(Document),name:string,first_seen:date,last_seen:date,kind:string,number:string,year:long,:LABEL"
+        "id:ID(Document),name:string,first_seen:date,last_seen:date,alias_ids:string[],kind:string,number:string,"
+        "year:long,:LABEL"
     )
     provenance = (
         "sources:string[],first_seen:date,last_seen:date,evidence:string,evidence_article:string,"
@@ -57,9 +58,9 @@ def test_export_through_the_cli_writes_every_file_and_the_exact_command(tmp_path
     persons = _read(out / "nodes_Person.csv")
     assert persons[0] == node_header("Person")
     assert persons[1:] == [
-        [CUONG, "Lê Văn Cường", "2024-07-02", "2024-07-02", "", "", "", "Person"],
-        [AN, "Nguyễn Văn An", "2024-06-19", "2024-07-02", "Bắc Ninh", "đồng chí Nguyễn Văn An", "", "Person"],
-        [BINH, "Trần Thị Bình", "2024-06-19", "2024-06-19", "", "", "", "Person"],
+        [CUONG, "Lê Văn Cường", "2024-07-02", "2024-07-02", "", "", "", "", "Person"],
+        [AN, "Nguyễn Văn An", "2024-06-19", "2024-07-02", "", "Bắc Ninh", "đồng chí Nguyễn Văn An", "", "Person"],
+        [BINH, "Trần Thị Bình", "2024-06-19", "2024-06-19", "", "", "", "", "Person"],
     ]
     holds = _read(out / "relationships_HOLDS_Person_Post.csv")
     evidence = [ARTICLE, "2024-06-19", "2024-06-19", "Câu làm chứng.", ARTICLE, "10", "24", ""]
@@ -114,7 +115,7 @@ def test_quotes_newlines_and_delimiters_in_values_survive(tmp_path: Path) -> Non
     assert "--array-delimiter=U+001F" in shlex.split(command)
     assert "--multiline-fields=true" in shlex.split(command)
     person = _read(tmp_path / "nodes_Person.csv")[1]
-    assert person[1] == awkward and person[5].split("\x1f") == ["A; B", 'C "D"'] and person[2] == "2024-06-19"
+    assert person[1] == awkward and person[6].split("\x1f") == ["A; B", 'C "D"'] and person[2] == "2024-06-19"
     mention = _read(tmp_path / "relationships_MENTIONED_IN_Person_Article.csv")[1]
     assert mention[:3] == ["person:a", "article:a", "article:a"] and mention[5] == awkward
 

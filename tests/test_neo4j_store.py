@@ -68,7 +68,17 @@ def test_load_sends_schema_then_nodes_then_relationships_in_batches_of_the_given
     assert schema[0] == ("CREATE CONSTRAINT danvan_person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE", {})
     assert [q for q, _ in schema[: len(SCHEMA.labels)]] == [
         f"CREATE CONSTRAINT danvan_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
-        for label in ("Person", "Organization", "Post", "Event", "Campaign", "Document", "Place", "Article")
+        for label in (
+            "Person",
+            "Organization",
+            "Post",
+            "Event",
+            "Campaign",
+            "Document",
+            "Place",
+            "Article",
+            "Judgement",
+        )
     ]
     assert ("CREATE INDEX danvan_person_name IF NOT EXISTS FOR (n:Person) ON (n.name)", {}) in schema
     assert ("CREATE INDEX danvan_event_date IF NOT EXISTS FOR (n:Event) ON (n.date)", {}) in schema

@@ -251,7 +251,7 @@ def test_one_build_activity_that_every_derivation_points_to(seed_graph: Knowledg
     judgements = tmp_path / "judgements.jsonl"
     judgements.write_text('{"judgement": "merge"}\n', encoding="utf-8")
     graph = turtle_of(seed_graph, judgements=judgements)
-    [activity] = list(graph.subjects(RDF.type, PROV.Activity))
+    [activity] = list(graph.subjects(RDF.type, DV.Build))  # dv:Build is a prov:Activity (the vocabulary says)
     assert graph.value(activity, DV.softwareVersion) is not None
     assert graph.value(activity, DCTERMS.date) == Literal(dt.date(2026, 1, 1))
     used = set(graph.objects(activity, PROV.used))

@@ -18,7 +18,7 @@ README = (REPO / "README.md").read_text(encoding="utf-8")
 
 def test_readme_schema_block_matches_schema() -> None:
     assert read_block(README, START, END) == render().strip(), (
-        "README data model is stale: run python -m graph.schema_doc --write README.md"
+        "README data model is stale: run python -m danvan.graph.schema_doc --write README.md"
     )
 
 

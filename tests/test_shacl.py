@@ -37,7 +37,7 @@ def violations(report: Graph) -> set[tuple[str, str]]:
 
 def test_shipped_shapes_are_the_ones_the_schema_generates() -> None:
     assert SHAPES_FILE.is_file()
-    stale = "graph/shapes.ttl is stale: run python -m graph.rdf.shapes --write"
+    stale = "graph/shapes.ttl is stale: run python -m danvan.graph.rdf.shapes --write"
     assert isomorphic(load_shapes(), build_shapes()), stale
 
 

@@ -1,5 +1,6 @@
 """Which nodes and edges a map shows: a focus (person, province, organisation, event, campaign or
-the whole graph), N hops around it, a date window on provenance dates, and a node budget.
+the whole graph), N hops around it, a date window (on a holding's stated tenure where the text gives
+it, else on the dates of the articles that mention a fact), and a node budget.
 
 Article nodes are provenance, not actors: they (and MENTIONED_IN / AUTHORED edges) stay out of maps
 unless asked for, otherwise every entity of an article would be two hops from every other one.
@@ -190,6 +191,29 @@ def find_nodes(kg: KnowledgeGraph, label: str, name: str) -> list[str]:
     raise SelectionError(f"no {label} named {name!r} in the graph{hint}")
 
 
+def _stated(value: Any, *, end: bool) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return parse_date(value, end=end)
+    except ValueError:
+        return None
+
+
+def fact_span(attrs: dict[str, Any]) -> tuple[dt.date | None, dt.date | None]:
+    """When a fact held: its stated tenure (``start``/``end``: a day, a month or a year) where the
+    text gave it, else the dates of the articles that mention it (``first_seen``/``last_seen``),
+    bound by bound. A stated start later than the last mention (an appointment announced ahead)
+    makes both ends that start."""
+    lo = _stated(attrs.get("start"), end=False) or as_date(attrs.get("first_seen"))
+    hi = _stated(attrs.get("end"), end=True) or as_date(attrs.get("last_seen"))
+    if lo is not None and hi is not None and hi < lo:
+        hi = lo
+    return lo, hi
+
+
 def _visible(kg: KnowledgeGraph, include_articles: bool) -> set[str]:
     return {n for n, attrs in kg.nodes() if include_articles or attrs["label"] != ARTICLE}
 
@@ -203,7 +227,7 @@ def _edges_in_window(
             continue
         if not include_articles and attrs["type"] in PROVENANCE_RELS:
             continue
-        if window.active and not window.overlaps(as_date(attrs.get("first_seen")), as_date(attrs.get("last_seen"))):
+        if window.active and not window.overlaps(*fact_span(attrs)):
             continue
         out.append((source, target, key))
     return out

@@ -347,7 +347,7 @@ class _Builder:
         shape = self.node_shape("Derivation", "How a fact was derived: the text it came from, in which build.")
         self.g.add((shape, SH.targetClass, self.iri("prov:Derivation")))
         self.link(shape, "entity", m.expand("prov:entity"), None, oa + "SpecificResource", 1, 1)
-        self.link(shape, "hadActivity", m.expand("prov:hadActivity"), None, m.expand("prov:Activity"), 1, 1)
+        self.link(shape, "hadActivity", m.expand("prov:hadActivity"), None, m.expand("dv:Build"), 1, 1)
         shape = self.node_shape("SpecificResource", "The evidence sentence: a part of an article, by its selectors.")
         self.g.add((shape, SH.targetClass, URIRef(oa + "SpecificResource")))
         self.link(shape, "hasSource", oa + "hasSource", ["Article"], minimum=1, maximum=1)
@@ -367,8 +367,8 @@ class _Builder:
             prop = self.property_shape(shape, name, URIRef(oa + name))
             self.g.add((prop, SH.datatype, XSD.nonNegativeInteger))
             self.count(prop, 1, 1)
-        shape = self.node_shape("Activity", "The build that produced the data.")
-        self.g.add((shape, SH.targetClass, self.iri("prov:Activity")))
+        shape = self.node_shape("Build", "The build that produced the data.")
+        self.g.add((shape, SH.targetClass, self.iri("dv:Build")))
         prop = self.property_shape(shape, "softwareVersion", self.iri("dv:softwareVersion"))
         self.g.add((prop, SH.datatype, XSD.string))
         self.count(prop, 1, 1)
@@ -426,9 +426,7 @@ class _Builder:
         prop = self.property_shape(shape, "license", self.iri("dcterms:license"))
         self.g.add((prop, SH.minCount, Literal(1)))
         self.g.add((prop, SH.nodeKind, SH.IRI))
-        self.link(
-            shape, "wasGeneratedBy", self.m.expand("prov:wasGeneratedBy"), None, self.m.expand("prov:Activity"), 1, 1
-        )
+        self.link(shape, "wasGeneratedBy", self.m.expand("prov:wasGeneratedBy"), None, self.m.expand("dv:Build"), 1, 1)
 
 
 _COMMON = {"sources", "first_seen", "last_seen"}

@@ -701,7 +701,9 @@ class Projection:
         e = self.mapping.expand
         build = self.build
         pairs: Pairs = [
-            (RDF_TYPE, f"<{e('prov:Activity')}>"),
+            # dv:Build, a subclass of prov:Activity (see the vocabulary): the judgements are prov:Activity
+            # nodes of the graph, whose shape a build does not fit
+            (RDF_TYPE, f"<{e('dv:Build')}>"),
             (self.rdfs_label, terms.lang_literal("danvan build: extraction, resolution and judgements", "en")),
             (e("dv:softwareVersion"), terms.plain_literal(build.version)),
         ]

@@ -41,6 +41,7 @@ import ladybug as lb
 import pyarrow as pa
 
 from danvan.graph.build import build_graph, extraction_json, gc_paused
+from danvan.graph.judgements import Judgement, judgements_digest
 from danvan.graph.knowledge import KnowledgeGraph, edge_key
 from danvan.graph.model import Extraction
 from danvan.graph.schema import SCHEMA, Property
@@ -54,6 +55,8 @@ BATCH_SIZE = 200_000
 #: fixed cost of the twenty-odd auto-committed statements of a rewrite would dominate.
 BULK_FRACTION = 0.2
 BULK_MIN = 10_000
+#: Metadata key: digest of the judgements the stored graph was built with (a change rebuilds it).
+JUDGEMENTS_KEY = "judgements"
 #: Values of the ``state`` metadata key.
 COMPLETE, WRITING = "complete", "writing"
 #: Metadata key and value naming the rule article ids follow (see graph.ids.article_id). A store without
@@ -283,17 +286,27 @@ class EmbeddedStore:
         self.conn.execute(f"MERGE (m:{META_TABLE} {{key: 'state'}}) SET m.value = $v", {"v": state})
 
     # ------------------------------------------------------------------ writing
+    def _meta(self, key: str) -> str | None:
+        rows = self._rows(f"MATCH (m:{META_TABLE} {{key: $k}}) RETURN m.value", {"k": key})
+        return str(rows[0][0]) if rows and rows[0][0] is not None else None
+
     def ingest(
-        self, extractions: Iterable[Extraction], progress: Progress | None = None, remove: Iterable[str] = ()
+        self,
+        extractions: Iterable[Extraction],
+        progress: Progress | None = None,
+        remove: Iterable[str] = (),
+        judgements: Sequence[Judgement] = (),
     ) -> IngestReport:
         """Add articles and take out the stored ones in ``remove``: re-resolve the union of the stored
-        and the new articles, write the difference.
+        and the new articles, apply the judgements, write the difference. With no new or removed article,
+        the graph is rebuilt only if the judgements changed.
 
         An article given again with the same id replaces its stored version. So does an article read
         from the same single-article file (.txt, .html) under a new id (a page that gained a canonical
         address): a file holds one article, so the old one is taken out.
         """
         self._require_writable()
+        judged = judgements_digest(judgements)
         stored = self.stored_extractions()
         if stored:
             self._check_article_ids()
@@ -320,7 +333,10 @@ class EmbeddedStore:
                 continue
             changed[article_id] = ex
         report.articles_total = len((set(stored) - drop) | set(incoming))
-        if not changed and not drop and self.complete:
+        stored_judged = self._meta(JUDGEMENTS_KEY)
+        # A store built before judgements existed was built with none.
+        same_judgements = stored_judged == judged or (stored_judged is None and judged == judgements_digest(()))
+        if not changed and not drop and self.complete and same_judgements:
             return report
         with gc_paused():
             union = [
@@ -331,16 +347,20 @@ class EmbeddedStore:
         union.extend(changed[k] for k in sorted(changed))
         if progress:
             progress("resolve", 0, 1)
-        kg = build_graph(union)
+        kg = build_graph(union, judgements)
         if progress:
             progress("resolve", 1, 1)
         report.write = self.write_graph(kg, progress=progress)
+        self.conn.execute(f"MERGE (m:{META_TABLE} {{key: $k}}) SET m.value = $v", {"k": JUDGEMENTS_KEY, "v": judged})
         return report
 
-    def remove(self, article_ids: Iterable[str], progress: Progress | None = None) -> IngestReport:
+    def remove(
+        self, article_ids: Iterable[str], progress: Progress | None = None, judgements: Sequence[Judgement] = ()
+    ) -> IngestReport:
         """Take articles out, with everything only they supported: the graph is re-resolved from the
-        other stored articles, so a fact they shared keeps its other sources and dates."""
-        return self.ingest([], progress=progress, remove=article_ids)
+        other stored articles (with the judgements in force), so a fact they shared keeps its other sources
+        and dates."""
+        return self.ingest([], progress=progress, remove=article_ids, judgements=judgements)
 
     def write_graph(self, kg: KnowledgeGraph, progress: Progress | None = None) -> WriteReport:
         """Make the store hold exactly ``kg``, writing only the difference (see the module notes)."""
