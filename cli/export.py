@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from danvan.cli.options import DbOption
+from danvan.cli.options import DbOption, JudgementsOption, resolve_db, resolve_judgements
 from danvan.cli.stored import load_stored_graph
 
 
@@ -64,15 +64,7 @@ def export(
         str | None,
         typer.Option("--licence", help="Licence IRI of the dataset. Default: <base>licence.", show_default=False),
     ] = None,
-    judgements: Annotated[
-        Path | None,
-        typer.Option(
-            "--judgements",
-            help="Judgements file the build applied: recorded in the build activity by name and SHA-256.",
-            exists=True,
-            dir_okay=False,
-        ),
-    ] = None,
+    judgements: JudgementsOption = None,
     db: DbOption = None,
 ) -> None:
     """Export the graph held in the embedded store."""
@@ -87,6 +79,13 @@ def export(
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(1) from None
 
+    # the build activity names the judgements file the build applied (by name and SHA-256)
+    judgements_file: Path | None = resolve_judgements(judgements, resolve_db(db))
+    if judgements is not None and not judgements.is_file():
+        typer.echo(f"error: {judgements}: no such judgements file", err=True)
+        raise typer.Exit(1)
+    if judgements_file is not None and not judgements_file.is_file():
+        judgements_file = None  # no judgements recorded beside the store: the build applied none
     kg = load_stored_graph(db)
     if fmt is ExportFormat.neo4j_csv:
         from danvan.graph.neo4j_csv import write_import_files
@@ -108,7 +107,7 @@ def export(
             profile=profile.value,
             vocab_base=vocab_base,
             licence=licence,
-            judgements=judgements,
+            judgements=judgements_file,
         )
     except ValueError as exc:  # a bad --base or --created: one line, no traceback
         typer.echo(f"error: {exc}", err=True)

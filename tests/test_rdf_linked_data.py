@@ -544,3 +544,20 @@ def test_readme_query_answers_as_the_canned_query_on_the_sample_articles(
         for name, day in sorted(cases):
             expected = sorted(r["holder"] for r in run_cypher(backend, query, {"post": name, "date": day}).records())
             assert sorted(holders(store, name, day)) == expected, (name, day)
+
+
+def test_export_records_the_judgements_file_of_the_build(seed_db: Path, tmp_path: Path) -> None:
+    judgements = tmp_path / "mine.judgements.jsonl"
+    judgements.write_text('{"action": "confirm"}\n', encoding="utf-8")
+    out = tmp_path / "graph.nt"
+    result = runner.invoke(
+        app, ["export", "--db", str(seed_db), "-f", "ntriples", "-o", str(out), "--judgements", str(judgements)]
+    )
+    assert result.exit_code == 0, result.output
+    graph = Graph().parse(out, format="nt")
+    [activity] = list(graph.subjects(RDF.type, DV.Build))
+    names = {str(graph.value(u, DCTERMS.title)) for u in graph.objects(activity, PROV.used)}
+    assert "mine.judgements.jsonl" in names and str(tmp_path) not in out.read_text(encoding="utf-8")
+    missing = tmp_path / "none.jsonl"
+    result = runner.invoke(app, ["export", "--db", str(seed_db), "-o", str(out), "--judgements", str(missing)])
+    assert result.exit_code == 1 and "no such judgements file" in result.stderr
