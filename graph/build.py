@@ -344,6 +344,11 @@ def _coerce(value: Any, prop_type: str) -> Any:
         return None
 
 
+def _spans(group: list[_Statement]) -> list[str] | None:
+    spans = sorted({f"{s.article} {s.evidence.start} {s.evidence.end}" for s in group if s.evidence is not None})
+    return spans or None
+
+
 def _add_relationships(
     kg: KnowledgeGraph,
     exs: list[Extraction],
@@ -440,6 +445,8 @@ def _add_relationships(
             "evidence_article": earliest.article,
             "evidence_start": ev.start if ev else None,
             "evidence_end": ev.end if ev else None,
+            # every supporting statement's own sentence, found again in its article's stored extraction
+            "evidence_spans": _spans(group) if len(group) > 1 else None,
         }
         if with_props:
             props.update(latest.properties)

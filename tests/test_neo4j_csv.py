@@ -33,7 +33,7 @@ def test_headers_name_id_spaces_types_label_and_type_columns() -> None:
     )
     provenance = (
         "sources:string[],first_seen:date,last_seen:date,evidence:string,evidence_article:string,"
-        "evidence_start:long,evidence_end:long"
+        "evidence_start:long,evidence_end:long,evidence_spans:string[]"
     )
     assert ",".join(rel_header("HOLDS", "Person", "Post")) == (
         f":START_ID(Person),:END_ID(Post),{provenance},status:string,start:string,end:string,end_bound:string,"
@@ -63,7 +63,7 @@ def test_export_through_the_cli_writes_every_file_and_the_exact_command(tmp_path
         [BINH, "Trần Thị Bình", "2024-06-19", "2024-06-19", "", "", "", "", "Person"],
     ]
     holds = _read(out / "relationships_HOLDS_Person_Post.csv")
-    evidence = [ARTICLE, "2024-06-19", "2024-06-19", "Câu làm chứng.", ARTICLE, "10", "24"]
+    evidence = [ARTICLE, "2024-06-19", "2024-06-19", "Câu làm chứng.", ARTICLE, "10", "24", ""]
     assert holds[1:] == [
         [CUONG, HEAD, *evidence, "former", "", "", "", "", edge_id("HOLDS", CUONG, HEAD), "HOLDS"],
         [AN, HEAD, *evidence, "current", "", "", "", "", edge_id("HOLDS", AN, HEAD), "HOLDS"],

@@ -43,15 +43,16 @@ ORDER BY ?person ?post
 """
 
 CHINH_EVENTS = """
-SELECT ?event ?date ?sentence ?path WHERE {
+SELECT ?event ?date ?sentence ?article ?url WHERE {
   ?p rdfs:label ?name . FILTER(STR(?name) = "Lê Quốc Chỉnh")
   ?e schema:attendee ?p .
   OPTIONAL { ?e schema:startDate ?date }
   OPTIONAL { ?e rdfs:label ?event }
   ?fact rdf:subject ?e ; rdf:predicate schema:attendee ; rdf:object ?p ;
         prov:qualifiedDerivation ?evidence .
-  ?evidence oa:exact ?sentence ; prov:entity ?article .
-  OPTIONAL { ?article dv:path ?path }
+  ?evidence prov:entity ?text .
+  ?text oa:hasSource ?article ; oa:hasSelector/oa:exact ?sentence .
+  OPTIONAL { ?article schema:url ?url }
 }
 """
 
@@ -288,7 +289,8 @@ def test_seed_events_le_quoc_chinh_attended(seed_exports: dict[str, Path]) -> No
     assert dated, found
     # the analyst can follow the fact to the sentence and the article it came from
     assert any(
-        "Lê Quốc Chỉnh" in r["sentence"] and (r["path"] or "").endswith("001_cc2664c34c4cc3ac.txt") for r in dated
+        "Lê Quốc Chỉnh" in r["sentence"] and r["article"].startswith("https://danvan.example.org/id/article/")
+        for r in dated
     ), dated
 
 

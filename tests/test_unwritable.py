@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[list[str], str, bool]] = {
     "map-index": (["map-index", "--db", "{db}", "--busiest", "1", "--max-nodes", "50", "-o"], "maps", True),
     "query-run-all": (["query", "run-all", "--db", "{db}", "-o"], "results", True),
     "query-neodash": (["query", "neodash", "-o"], "dashboard.json", False),
+    "vocabulary": (["vocabulary", "-o"], "vocabulary.ttl", False),
 }
 
 

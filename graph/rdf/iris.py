@@ -16,7 +16,7 @@ from danvan.graph.ids import digest, slugify
 
 # A local part we can keep verbatim: what graph.ids.make_id produces (and hex article ids).
 _CLEAN_LOCAL = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # Characters RFC 3987 allows in an IRI besides unreserved letters: kept as they are in a base.
 _IRI_SAFE = ":/?#[]@!$&'()*+,;=%~.-_"
 
@@ -44,7 +44,7 @@ def percent_encode(text: str) -> str:
 def normalize_base(base: str) -> str:
     """Check and clean the user's base IRI: absolute, percent-encoded, ending in ``/`` or ``#``."""
     base = base.strip()
-    if not _SCHEME.match(base):
+    if not SCHEME.match(base):
         raise ValueError(f"base IRI must be absolute (e.g. https://example.org/id/), got {base!r}")
     base = percent_encode(base)
     if not base.endswith(("/", "#")):

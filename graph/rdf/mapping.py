@@ -1,11 +1,13 @@
 """The RDF mapping, projected from ``graph/schema.toml``: classes, predicates, fact nodes, SKOS schemes.
 
 Structure (labels, relationship types, property names and types) comes from
-:data:`graph.schema.SCHEMA`; the RDF-only keys (``rdf_lang``, ``rdf_ref``, ``rdf_scheme``,
-``rdf_on``, ``rdf_skip``, ``rdf_inverse``, ``rdf_fact_*``, ``[rdf_schemes]``, ``[rdf_dataset]``)
-are read from the same file. Nothing here names a label, a property or a vocabulary term: a
-property added to the schema is exported without touching this package (as ``dv:<camelCase>``
-unless it says ``rdf = ...``).
+:data:`graph.schema.SCHEMA`; the RDF-only keys (``rdf_lang``, ``rdf_ref``, ``rdf_link``, ``rdf_scheme``,
+``rdf_on``, ``rdf_skip``, ``rdf_inverse``, ``rdf_qualified``, ``rdf_interval``, ..., ``[rdf_schemes]``,
+``[rdf_dataset]``, ``[rdf_vocabulary]``) are read from the same file (its comments say what each does).
+The project vocabulary's namespace (``dv:``) can be replaced: :func:`mapping_for` gives the mapping
+for another vocabulary base, so ``--vocab-base`` changes every vocabulary IRI. Nothing here names a
+label, a property or a vocabulary term: a property added to the schema is exported without touching
+this package (as ``dv:<camelCase>`` unless it says ``rdf = ...``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +34,18 @@ class PropertyMap:
     type: str
     description: str
     predicate: str  # full IRI
-    lang: str | None = None  # language tag of text values
+    lang: str | None = None  # language tag of text values (given only where the text is in that language)
     ref: str | None = None  # values are ids of nodes with this label
+    link: str | None = None  # values are names of nodes with this label
+    link_fallback: str | None = None  # predicate of the text when no node has the name
     scheme: str | None = None  # values name concepts of this SKOS scheme
-    on: str = "subject"  # "subject" or "evidence" (the evidence node of a fact)
+    iri_value: bool = False  # the value is an IRI (kept only when it is a valid absolute http(s) one)
+    node: tuple[str, str] | None = None  # (class IRI, IRI segment): the value names a node of its own
+    admin_code: bool = False  # an official administrative code: also dv:adminUnit <base>admin-unit/<code>
+    dated: bool = False  # a day, a month or a year: xsd:date, xsd:gYearMonth or xsd:gYear
+    #: "subject" (the node or the fact), or a part of the evidence ("quote", "position", "source",
+    #: "spans"), or "interval" (the tenure of a holding)
+    on: str = "subject"
     #: The closed set of values the schema declares (e.g. HOLDS status), checked by the SHACL shapes.
     values: tuple[str, ...] = ()
 
@@ -53,6 +63,19 @@ class ClassMap:
     label_en: str
     description: str
     properties: tuple[PropertyMap, ...]
+    names: tuple[str, ...] = ()  # predicates that repeat the name (schema:name for schema.org classes)
+
+
+@dataclass(frozen=True)
+class QualifiedMap:
+    """The n-ary node of each fact of a relationship (org:Membership, schema:Role, ...)."""
+
+    cls: str
+    segment: str
+    subject: str | None = None  # predicate to the relationship's source node
+    object: str | None = None  # predicate to its target node
+    wrap: bool = False  # schema.org's Role pattern: the node sits between the two ends on the same predicate
+    subject_inverse: str | None = None  # predicate from the source node to the qualified node
 
 
 @dataclass(frozen=True)
@@ -66,11 +89,18 @@ class RelationMap:
     label_en: str
     description: str
     properties: tuple[PropertyMap, ...]
-    fact_class: str | None = None
-    fact_subject: str | None = None  # links the fact node to the relationship's source node
-    fact_during: str | None = None  # links the fact node to a time:Interval first_seen..last_seen
+    fact: bool = True  # a statement node in the full profile
+    qualified: QualifiedMap | None = None
     # (predicate, relationship type or property of the target) copied from the target node
-    fact_from_target: tuple[tuple[str, str], ...] = ()
+    qualified_from_target: tuple[tuple[str, str], ...] = ()
+    interval: tuple[str, str, str] | None = None  # (predicate, property of the start, property of the end)
+    direct_when: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # (statuses, properties that end it)
+    also_inverse: str | None = None  # the inverse predicate, materialised
+    member_shortcut: tuple[str, str, str] | None = None  # (relationship to the organisation, memberOf, hasMember)
+
+    @property
+    def own_properties(self) -> tuple[PropertyMap, ...]:
+        return tuple(p for p in self.properties if p.on == "subject")
 
 
 @dataclass(frozen=True)
@@ -94,7 +124,23 @@ class DatasetInfo:
     title_vi: str
     title_en: str
     description_en: str
-    license: str
+    license: str  # an absolute IRI, or relative to the dataset's base
+
+
+@dataclass(frozen=True)
+class VocabTerm:
+    """A project term no schema property defines (from ``[rdf_vocabulary]``)."""
+
+    iri: str
+    label: str
+    comment: str
+    domain: str | None = None
+    range: str | None = None
+    subclass: str | None = None  # for a class: its superclass
+
+    @property
+    def is_class(self) -> bool:
+        return self.iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1][:1].isupper()
 
 
 @dataclass(frozen=True)
@@ -104,6 +150,12 @@ class RdfMapping:
     relations: dict[str, RelationMap]
     schemes: dict[str, SchemeMap]
     dataset: DatasetInfo
+    vocabulary: dict[str, VocabTerm] = field(default_factory=dict)
+
+    @property
+    def vocab(self) -> str:
+        """The project vocabulary's namespace."""
+        return self.prefixes[VOCAB_PREFIX]
 
     def expand(self, curie: str) -> str:
         prefix, sep, local = curie.partition(":")
@@ -125,18 +177,26 @@ class RdfMapping:
         return None
 
     @cached_property
-    def vocab_terms(self) -> dict[str, str]:
-        """Project-vocabulary predicates -> a comment from the descriptions of the properties using them."""
-        ns = self.prefixes[VOCAB_PREFIX]
-        uses: dict[str, dict[str, list[str]]] = {}
+    def property_uses(self) -> dict[str, list[tuple[str, PropertyMap]]]:
+        """Project-vocabulary predicates -> (owner label or relationship type, property) using them."""
+        ns = self.vocab
+        uses: dict[str, list[tuple[str, PropertyMap]]] = {}
         owners = [(c.label, c.properties) for c in self.classes.values()]
         owners += [(r.type, r.properties) for r in self.relations.values()]
         for owner, props in owners:
             for prop in props:
-                if prop.predicate.startswith(ns):
-                    uses.setdefault(prop.predicate, {}).setdefault(prop.description, []).append(owner)
+                if prop.predicate.startswith(ns) and prop.on == "subject":
+                    uses.setdefault(prop.predicate, []).append((owner, prop))
+        return uses
+
+    @cached_property
+    def vocab_terms(self) -> dict[str, str]:
+        """Project-vocabulary predicates -> a comment from the descriptions of the properties using them."""
         comments: dict[str, str] = {}
-        for predicate, by_description in uses.items():
+        for predicate, uses in self.property_uses.items():
+            by_description: dict[str, list[str]] = {}
+            for owner, prop in uses:
+                by_description.setdefault(prop.description, []).append(owner)
             if len(by_description) == 1:
                 comments[predicate] = next(iter(by_description))
             else:
@@ -144,9 +204,16 @@ class RdfMapping:
         return comments
 
 
+def _as_list(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
 def _camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+_ON = ("subject", "quote", "position", "source", "spans", "interval")
 
 
 def _property_map(prop: Property, spec: dict[str, Any], expand: Any) -> PropertyMap | None:
@@ -154,8 +221,10 @@ def _property_map(prop: Property, spec: dict[str, Any], expand: Any) -> Property
         return None
     curie = prop.rdf or f"{VOCAB_PREFIX}:{_camel(prop.name)}"
     on = spec.get("rdf_on", "subject")
-    if on not in ("subject", "evidence"):
-        raise ValueError(f"schema.toml: {prop.name}: rdf_on must be 'subject' or 'evidence', not {on!r}")
+    if on not in _ON:
+        raise ValueError(f"schema.toml: {prop.name}: rdf_on must be one of {', '.join(_ON)}, not {on!r}")
+    node = spec.get("rdf_node")
+    link = spec.get("rdf_link")
     return PropertyMap(
         name=prop.name,
         type=prop.type,
@@ -163,7 +232,13 @@ def _property_map(prop: Property, spec: dict[str, Any], expand: Any) -> Property
         predicate=expand(curie),
         lang=spec.get("rdf_lang"),
         ref=spec.get("rdf_ref"),
+        link=link,
+        link_fallback=expand(f"{VOCAB_PREFIX}:{_camel(prop.name)}Name") if link else None,
         scheme=spec.get("rdf_scheme"),
+        iri_value=bool(spec.get("rdf_iri", False)),
+        node=(expand(node["class"]), node["segment"]) if node else None,
+        admin_code=bool(spec.get("rdf_admin_code", False)),
+        dated=bool(spec.get("rdf_dated", False)),
         on=on,
         values=prop.values,
     )
@@ -173,18 +248,24 @@ def _property_specs(raw: dict[str, Any], common: str, own: dict[str, Any]) -> di
     return {**raw.get(common, {}), **own.get("properties", {})}
 
 
-def build_mapping(schema: Schema = SCHEMA, path: Path = SCHEMA_FILE) -> RdfMapping:
+def build_mapping(schema: Schema = SCHEMA, path: Path = SCHEMA_FILE, vocab: str | None = None) -> RdfMapping:
+    """The mapping; ``vocab`` replaces the project vocabulary's namespace declared in the schema."""
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     prefixes = dict(schema.prefixes)
     for needed in ("rdf", "rdfs", "xsd", VOCAB_PREFIX):
         if needed not in prefixes:
             raise ValueError(f"schema.toml: [prefixes] must declare {needed!r} for the RDF export")
+    if vocab is not None:
+        prefixes[VOCAB_PREFIX] = vocab
 
     def expand(curie: str) -> str:
         prefix, sep, local = curie.partition(":")
         if not sep or prefix not in prefixes:
             raise ValueError(f"schema.toml: {curie!r} is not a CURIE with a declared prefix")
         return prefixes[prefix] + local
+
+    def opt(value: str | None) -> str | None:
+        return expand(value) if value else None
 
     schemes: dict[str, SchemeMap] = {}
     for key, spec in raw.get("rdf_schemes", {}).items():
@@ -206,8 +287,9 @@ def build_mapping(schema: Schema = SCHEMA, path: Path = SCHEMA_FILE) -> RdfMappi
                 continue
             if pmap.scheme is not None and pmap.scheme not in schemes:
                 raise ValueError(f"schema.toml: {prop.name} names unknown rdf_scheme {pmap.scheme!r}")
-            if pmap.ref is not None and pmap.ref not in schema.labels:
-                raise ValueError(f"schema.toml: {prop.name} names unknown rdf_ref label {pmap.ref!r}")
+            for label in (pmap.ref, pmap.link):
+                if label is not None and label not in schema.labels:
+                    raise ValueError(f"schema.toml: {prop.name} names unknown label {label!r}")
             out.append(pmap)
         return tuple(out)
 
@@ -220,12 +302,29 @@ def build_mapping(schema: Schema = SCHEMA, path: Path = SCHEMA_FILE) -> RdfMappi
             label_en=node.label_en,
             description=node.description,
             properties=props(node, _property_specs(raw, "node_common", raw["nodes"][node.label])),
+            names=tuple(expand(c) for c in raw["nodes"][node.label].get("rdf_names", ())),
         )
         for node in schema.nodes
     }
     relations = {}
     for rel in schema.rels:
         spec = raw["rels"][rel.type]
+        q = spec.get("rdf_qualified")
+        qualified = None
+        if q is not None:
+            qualified = QualifiedMap(
+                cls=expand(q["class"]),
+                segment=q["segment"],
+                subject=opt(q.get("subject")),
+                object=opt(q.get("object")),
+                wrap=bool(q.get("wrap", False)),
+                subject_inverse=opt(q.get("subject_inverse")),
+            )
+            if not qualified.wrap and (qualified.subject is None or qualified.object is None):
+                raise ValueError(f"schema.toml: {rel.type}: rdf_qualified needs subject and object (or wrap)")
+        interval = spec.get("rdf_interval")
+        direct_when = spec.get("rdf_direct_when")
+        shortcut = spec.get("rdf_member_shortcut")
         relations[rel.type] = RelationMap(
             type=rel.type,
             predicate=expand(rel.rdf),
@@ -236,11 +335,18 @@ def build_mapping(schema: Schema = SCHEMA, path: Path = SCHEMA_FILE) -> RdfMappi
             label_en=rel.label_en,
             description=rel.description,
             properties=props(rel, _property_specs(raw, "rel_common", spec)),
-            fact_class=expand(spec["rdf_fact_class"]) if "rdf_fact_class" in spec else None,
-            fact_subject=expand(spec["rdf_fact_subject"]) if "rdf_fact_subject" in spec else None,
-            fact_during=expand(spec["rdf_fact_during"]) if "rdf_fact_during" in spec else None,
-            fact_from_target=tuple(
-                (expand(pred), source) for pred, source in sorted(spec.get("rdf_fact_from_target", {}).items())
+            fact=bool(spec.get("rdf_fact", True)),
+            qualified=qualified,
+            qualified_from_target=tuple(
+                (expand(pred), source) for pred, source in sorted(spec.get("rdf_qualified_from_target", {}).items())
+            ),
+            interval=(expand(interval["predicate"]), interval["begin"], interval["end"]) if interval else None,
+            direct_when=(
+                (tuple(direct_when["status"]), tuple(_as_list(direct_when["unless"]))) if direct_when else None
+            ),
+            also_inverse=opt(spec.get("rdf_also_inverse")),
+            member_shortcut=(
+                (shortcut["via"], expand(shortcut["member_of"]), expand(shortcut["has_member"])) if shortcut else None
             ),
         )
     ds = raw.get("rdf_dataset", {})
@@ -248,9 +354,36 @@ def build_mapping(schema: Schema = SCHEMA, path: Path = SCHEMA_FILE) -> RdfMappi
         title_vi=ds.get("title_vi", "danvan"),
         title_en=ds.get("title_en", "danvan"),
         description_en=ds.get("description_en", ""),
-        license=ds.get("license", prefixes[VOCAB_PREFIX] + "licence-placeholder"),
+        license=ds.get("license", "licence"),
     )
-    return RdfMapping(prefixes=prefixes, classes=classes, relations=relations, schemes=schemes, dataset=dataset)
+    vocabulary = {
+        expand(curie): VocabTerm(
+            iri=expand(curie),
+            label=spec["label"],
+            comment=spec["comment"],
+            domain=opt(spec.get("domain")),
+            range=opt(spec.get("range")),
+            subclass=opt(spec.get("subclass")),
+        )
+        for curie, spec in raw.get("rdf_vocabulary", {}).items()
+    }
+    return RdfMapping(
+        prefixes=prefixes,
+        classes=classes,
+        relations=relations,
+        schemes=schemes,
+        dataset=dataset,
+        vocabulary=vocabulary,
+    )
 
 
 MAPPING = build_mapping()
+DEFAULT_VOCAB = MAPPING.vocab
+
+
+@cache
+def mapping_for(vocab: str | None) -> RdfMapping:
+    """The mapping with the project vocabulary at ``vocab`` (the schema's own when None)."""
+    if vocab is None or vocab == DEFAULT_VOCAB:
+        return MAPPING
+    return build_mapping(vocab=vocab)

@@ -1,4 +1,4 @@
-"""The dataset description (VoID and DCAT): title, licence placeholder, counts, creation date.
+"""The dataset description (VoID and DCAT): title, licence, counts, the build activity, creation date.
 
 It is written after the data, once the data's triples are counted: ``void:triples`` is the number
 of triples in the whole file, the description's own triples included, so a reader can check it
@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from danvan.graph.rdf import terms
+from danvan.graph.rdf.iris import SCHEME, percent_encode
 from danvan.graph.rdf.mapping import MAPPING, RdfMapping
 from danvan.graph.rdf.triples import RDF_TYPE, Block, sort_pairs
 
@@ -24,6 +25,13 @@ def check_created(created: str | None) -> str | None:
         raise ValueError(f"--created must be a date as YYYY-MM-DD, got {created!r}") from None
 
 
+def licence_iri(base: str, licence: str) -> str:
+    """The licence IRI: absolute as given, or relative to the dataset's base (``licence`` -> ``<base>licence``)."""
+    if SCHEME.match(licence):
+        return percent_encode(licence)
+    return base + percent_encode(licence)
+
+
 def dataset_iri(base: str) -> str:
     return base + "dataset"
 
@@ -34,6 +42,8 @@ def description_blocks(
     data_triples: int,
     created: str | None,
     mapping: RdfMapping = MAPPING,
+    licence: str | None = None,
+    activity: str | None = None,
 ) -> list[Block]:
     """Blocks describing the dataset; ``base`` must already be normalised."""
     m = mapping
@@ -49,11 +59,13 @@ def description_blocks(
             (RDF_TYPE, terms.iri(dcat + "Dataset")),
             (dcterms + "title", terms.lang_literal(m.dataset.title_vi, "vi")),
             (dcterms + "title", terms.lang_literal(m.dataset.title_en, "en")),
-            (dcterms + "license", terms.iri(m.dataset.license)),
+            (dcterms + "license", terms.iri(licence_iri(base, licence or m.dataset.license))),
             (void + "uriSpace", terms.plain_literal(base)),
             (void + "triples", terms.integer_literal(total)),
             (void + "entities", terms.integer_literal(sum(label_counts.values()))),
         ]
+        if activity is not None:
+            pairs.append((m.prefixes.get("prov", "http://www.w3.org/ns/prov#") + "wasGeneratedBy", terms.iri(activity)))
         if m.dataset.description_en:
             pairs.append((dcterms + "description", terms.lang_literal(m.dataset.description_en, "en")))
         if created is not None:

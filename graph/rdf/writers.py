@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from danvan.graph.rdf import terms
 from danvan.graph.rdf.mapping import MAPPING, RdfMapping
-from danvan.graph.rdf.triples import RDF_TYPE, Block, Pairs, Projection, sort_pairs
+from danvan.graph.rdf.triples import RDF_TYPE, Block, Pairs, Projection, Triple, sort_pairs
 from danvan.graph.rdf.void import description_blocks
 
 
@@ -28,13 +28,22 @@ class Writer:
         raise NotImplementedError
 
     def description(self, projection: Projection, data_triples: int, created: str | None) -> list[Block]:
-        return description_blocks(projection.base, projection.label_counts(), data_triples, created, self.mapping)
+        return description_blocks(
+            projection.base,
+            projection.label_counts(),
+            data_triples,
+            created,
+            projection.mapping,
+            licence=projection.licence,
+            activity=projection.activity,
+        )
 
 
 class NTriplesWriter(Writer):
     """One line per triple, streamed block by block: memory does not grow with the output."""
 
     def write(self, projection: Projection, out: TextIO, created: str | None) -> int:
+        self.mapping = projection.mapping
         count = self.write_blocks(projection.blocks(), out)
         return count + self.write_blocks(self.description(projection, count, created), out)
 
@@ -98,6 +107,8 @@ class TurtleWriter(Writer):
         return count
 
     def write(self, projection: Projection, out: TextIO, created: str | None) -> int:
+        self.mapping = projection.mapping
+        self._compact = {}
         self._base = projection.base
         out.write(self.header())
         count = self.write_blocks(projection.blocks(), out)
@@ -114,6 +125,8 @@ class TrigWriter(TurtleWriter):
     """
 
     def write(self, projection: Projection, out: TextIO, created: str | None) -> int:
+        self.mapping = projection.mapping
+        self._compact = {}
         self._base = projection.base
         g = projection.g
         by_graph: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
@@ -130,26 +143,31 @@ class TrigWriter(TurtleWriter):
         for _, kind, ref in sorted(default, key=lambda x: (x[0], x[1])):
             block = projection.node_block(ref, with_edges=False) if kind == 0 else vocabulary[ref]
             count += self.write_blocks([block], out)
+        seen: set[Triple] = set()
         if ungraphed:
             # facts with no article at all (possible in hand-made graphs): default graph
-            count += self.write_blocks(self._graph_blocks(projection, ungraphed), out)
+            count += self.write_blocks(self._graph_blocks(projection, ungraphed, seen), out)
         for graph in sorted(by_graph):
             out.write(f"<{graph}> {{\n\n")
-            count += self.write_blocks(self._graph_blocks(projection, by_graph[graph]), out)
+            count += self.write_blocks(self._graph_blocks(projection, sorted(by_graph[graph]), seen), out)
             out.write("}\n\n")
         return count + self.write_blocks(self.description(projection, count, created), out)
 
     @staticmethod
-    def _graph_blocks(projection: Projection, edges: list[tuple[str, str, str]]) -> list[Block]:
+    def _graph_blocks(projection: Projection, edges: list[tuple[str, str, str]], seen: set[Triple]) -> list[Block]:
         g = projection.g
         direct: dict[str, Pairs] = defaultdict(list)
         blocks: list[Block] = []
         for source, target, key in edges:
-            attrs = g.edges[source, target, key]
-            rel = projection.mapping.relations[attrs["type"]]
-            subject, predicate, obj = projection.direct_triple(source, target, rel)
-            direct[subject].append((predicate, obj))
-            blocks.extend(projection.fact_blocks((source, target, key, attrs)))
+            edge = (source, target, key, g.edges[source, target, key])
+            for triple in projection.edge_triples(edge):
+                # two relationships may give the same triple (one person's holdings of a post in two
+                # terms both say org:holds; two posts of one organisation both say org:memberOf): once
+                if triple in seen:
+                    continue
+                seen.add(triple)
+                direct[triple[0]].append((triple[1], triple[2]))
+            blocks.extend(projection.edge_blocks(edge))
         blocks.extend((subject, sort_pairs(pairs)) for subject, pairs in direct.items())
         return sorted(blocks)
 
@@ -158,6 +176,7 @@ class JsonLdWriter(Writer):
     """JSON-LD with an inline context of the schema's prefixes: one node object per subject."""
 
     def write(self, projection: Projection, out: TextIO, created: str | None) -> int:
+        self.mapping = projection.mapping
         context = dict(sorted(self.mapping.prefixes.items()))
         out.write('{\n  "@context": ' + json.dumps(context, ensure_ascii=False, sort_keys=True) + ',\n  "@graph": [\n')
         count = 0

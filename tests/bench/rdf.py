@@ -1,6 +1,7 @@
-"""Benchmark: RDF export speed and memory per format; prints the figures.
+"""Benchmark: RDF export speed and memory per format and profile, and SHACL validation time; prints the figures.
 
     python tests/bench/rdf.py [--corpus PATH] [--limit N] [--workers N] [--synthetic ARTICLES] [--no-corpus]
+                              [--profiles full,lean] [--shacl-sample N] [--pages PATH]
 
 The graph built from the corpus (loaders.pipeline.extract_paths + graph.build.build_graph) is
 exported in every format (Turtle, N-Triples, JSON-LD, TriG) to a temporary file. Where the corpus
@@ -11,6 +12,11 @@ For each format it prints triples, wall-clock and CPU seconds and rates (CPU rat
 on a shared, loaded machine), the peak Python memory of the export (tracemalloc, measured in a
 second run so that tracing does not slow the timed one) and the file size.
 Targets (issue 5): N-Triples >= 200,000 triples/s, Turtle >= 50,000 triples/s.
+
+SHACL (issue 14): the corpus export (each profile, as N-Triples) is checked against graph/shapes.ttl by the
+SPARQL validator (graph/rdf/validate.py; target: the whole corpus under 60 s, load included), and a corpus
+sample (the graph of the first --shacl-sample articles) by both pySHACL and the SPARQL validator, which must
+agree. The export sizes per profile of the dân vận pages (--pages) are printed for the README's table.
 """
 
 from __future__ import annotations
@@ -33,10 +39,12 @@ sys.path.insert(0, str(REPO))
 
 from danvan.graph.ids import make_id  # noqa: E402
 from danvan.graph.knowledge import KnowledgeGraph  # noqa: E402
-from danvan.graph.rdf.export import EXTENSIONS, FORMATS, export_rdf  # noqa: E402
+from danvan.graph.rdf.export import EXTENSIONS, FORMATS, PROFILES, export_rdf  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "baomoi_2017_sample.jsonl"
+PAGES = REPO.parent / "shared" / "corpus" / "danvan_pages.jsonl"
 TARGETS = {"ntriples": 200_000, "turtle": 50_000}
+SHACL_TARGET_S = 60.0
 
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Lý", "Giàng"]
 MIDDLES = ["Văn", "Thị", "Quốc", "Xuân", "Minh", "Hoàng", "Thanh", "Công"]
@@ -151,39 +159,112 @@ def corpus_graph(path: Path, limit: int, workers: int) -> KnowledgeGraph | None:
     return kg
 
 
-def measure(name: str, kg: KnowledgeGraph) -> None:
+def measure(name: str, kg: KnowledgeGraph, profiles: tuple[str, ...] = ("full",)) -> None:
     """Export ``kg`` in every format; wall-clock and CPU rates (the machine may be shared), peak memory."""
     print(f"\n== {name}: {len(kg):,} nodes, {existing_edge_count(kg):,} relationships")
     print(
-        f"{'format':<9} {'triples':>10} {'wall s':>7} {'triples/s':>10} {'cpu s':>7} {'triples/cpu-s':>13}"
-        f" {'peak MiB':>8} {'file MiB':>8}  target (wall)"
+        f"{'format':<9} {'profile':<7} {'triples':>10} {'wall s':>7} {'triples/s':>10} {'cpu s':>7}"
+        f" {'triples/cpu-s':>13} {'peak MiB':>8} {'file MiB':>8}  target (wall)"
     )
     with tempfile.TemporaryDirectory() as tmp:
-        for fmt in FORMATS:
-            out = Path(tmp) / f"graph{EXTENSIONS[fmt]}"
-            gc.collect()
-            wall, cpu = time.perf_counter(), time.process_time()
-            triples = export_rdf(kg, fmt, out, created="2026-01-01")
-            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-            size = out.stat().st_size / 2**20
-            gc.collect()
-            tracemalloc.start()
-            export_rdf(kg, fmt, out, created="2026-01-01")
-            _, peak = tracemalloc.get_traced_memory()
-            tracemalloc.stop()
-            rate, cpu_rate = triples / max(wall, 1e-9), triples / max(cpu, 1e-9)
-            target = TARGETS.get(fmt)
-            verdict = "" if target is None else f">= {target:,}: {'ok' if rate >= target else 'MISSED'}"
-            print(
-                f"{fmt:<9} {triples:>10,} {wall:>7.2f} {rate:>10,.0f} {cpu:>7.2f} {cpu_rate:>13,.0f}"
-                f" {peak / 2**20:>8.1f} {size:>8.1f}  {verdict}"
-            )
+        for profile in profiles:
+            for fmt in FORMATS:
+                out = Path(tmp) / f"graph{EXTENSIONS[fmt]}"
+                gc.collect()
+                wall, cpu = time.perf_counter(), time.process_time()
+                triples = export_rdf(kg, fmt, out, created="2026-01-01", profile=profile)
+                wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+                size = out.stat().st_size / 2**20
+                gc.collect()
+                tracemalloc.start()
+                export_rdf(kg, fmt, out, created="2026-01-01", profile=profile)
+                _, peak = tracemalloc.get_traced_memory()
+                tracemalloc.stop()
+                rate, cpu_rate = triples / max(wall, 1e-9), triples / max(cpu, 1e-9)
+                target = TARGETS.get(fmt)
+                verdict = "" if target is None else f">= {target:,}: {'ok' if rate >= target else 'MISSED'}"
+                print(
+                    f"{fmt:<9} {profile:<7} {triples:>10,} {wall:>7.2f} {rate:>10,.0f} {cpu:>7.2f} {cpu_rate:>13,.0f}"
+                    f" {peak / 2**20:>8.1f} {size:>8.1f}  {verdict}"
+                )
     print(f"(load average now: {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs)")
+
+
+def sizes(name: str, kg: KnowledgeGraph) -> None:
+    """Triples and Turtle size per profile (the README's table)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for profile in PROFILES:
+            out = Path(tmp) / "graph.ttl"
+            triples = export_rdf(kg, "turtle", out, created="2026-01-01", profile=profile)
+            print(f"{name}: {profile:<5} {triples:>10,} triples, Turtle {out.stat().st_size / 2**20:6.1f} MiB")
+
+
+def shacl_corpus(kg: KnowledgeGraph, profiles: tuple[str, ...]) -> None:
+    """The SPARQL validator on the whole export: load and validation times, violations."""
+    from danvan.graph.rdf.shapes import load_shapes
+    from danvan.graph.rdf.sparql import load_files
+    from danvan.graph.rdf.validate import validate_store
+
+    shapes = load_shapes()
+    with tempfile.TemporaryDirectory() as tmp:
+        for profile in profiles:
+            out = Path(tmp) / "graph.nt"
+            triples = export_rdf(kg, "ntriples", out, created="2026-01-01", profile=profile)
+            t0 = time.perf_counter()
+            store = load_files([out])
+            t1 = time.perf_counter()
+            found = validate_store(store, shapes)
+            t2 = time.perf_counter()
+            total = t2 - t0
+            verdict = "ok" if total < SHACL_TARGET_S else "MISSED"
+            print(
+                f"SHACL (SPARQL validator), corpus {profile}: {triples:,} triples, load {t1 - t0:.1f} s, "
+                f"validate {t2 - t1:.1f} s, total {total:.1f} s (target < {SHACL_TARGET_S:.0f} s: {verdict}); "
+                f"{len(found)} violation(s)"
+            )
+            for v in found[:5]:
+                print(f"  {v.focus} {v.path} {v.constraint}")
+            del store
+
+
+def shacl_sample(kg: KnowledgeGraph) -> None:
+    """pySHACL and the SPARQL validator on a corpus sample: times and agreement."""
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    from danvan.graph.rdf.export import to_string
+    from danvan.graph.rdf.shapes import load_shapes, validate
+    from danvan.graph.rdf.validate import validate_store
+
+    shapes = load_shapes()
+    text = to_string(kg, "ntriples", created="2026-01-01")
+    data = Graph().parse(data=text, format="nt")
+    t0 = time.perf_counter()
+    conforms, report, _ = validate(data, shapes)
+    t1 = time.perf_counter()
+    store = ox.Store()
+    store.load(input=text, format=ox.RdfFormat.N_TRIPLES)
+    t2 = time.perf_counter()
+    found = validate_store(store, shapes)
+    t3 = time.perf_counter()
+    from rdflib import RDF
+    from rdflib.namespace import SH
+
+    expected = set()
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        path = report.value(result, SH.resultPath)
+        expected.add((str(report.value(result, SH.focusNode)), "" if path is None else str(path)))
+    agree = expected == {(v.focus, v.path) for v in found}
+    print(
+        f"SHACL on a corpus sample ({len(data):,} triples): pySHACL {t1 - t0:.1f} s (conforms: {conforms}), "
+        f"SPARQL validator {t3 - t2:.2f} s ({len(found)} violation(s)); same results: {agree}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--pages", type=Path, default=PAGES, help="the dân vận pages, for the sizes per profile")
     parser.add_argument("--limit", type=int, default=0, help="only the first N corpus articles (0: all)")
     parser.add_argument("--workers", type=int, default=2, help="extraction processes for the corpus graph")
     parser.add_argument(
@@ -193,18 +274,32 @@ def main() -> None:
         help="also export a synthetic graph of N articles (default: only without the corpus)",
     )
     parser.add_argument("--no-corpus", action="store_true", help="skip the corpus graph")
+    parser.add_argument("--profiles", default="full,lean", help="profiles to export (comma-separated)")
+    parser.add_argument("--shacl-sample", type=int, default=300, help="articles of the pySHACL sample (0: skip)")
     args = parser.parse_args()
+    profiles = tuple(p for p in args.profiles.split(",") if p)
 
     synthetic = args.synthetic
     if not args.no_corpus:
+        if args.pages.is_file():
+            pages = corpus_graph(args.pages, 0, args.workers)
+            if pages is not None:
+                sizes("dân vận pages", pages)
+                del pages
         kg = None
         if args.corpus.is_file():
             kg = corpus_graph(args.corpus, args.limit, args.workers)
         else:
             print(f"corpus not found at {args.corpus}; synthetic graph only")
         if kg is not None:
-            measure("corpus graph", kg)
+            sizes("corpus", kg)
+            measure("corpus graph", kg, profiles)
+            shacl_corpus(kg, profiles)
             del kg
+            if args.shacl_sample:
+                sample = corpus_graph(args.corpus, args.shacl_sample, args.workers)
+                if sample is not None:
+                    shacl_sample(sample)
         else:
             synthetic = synthetic or 13_776
     elif not synthetic:
@@ -213,7 +308,7 @@ def main() -> None:
         t0 = time.perf_counter()
         kg = synthetic_graph(synthetic)
         print(f"\nsynthetic graph of {synthetic:,} articles generated in {time.perf_counter() - t0:.1f} s")
-        measure("synthetic graph", kg)
+        measure("synthetic graph", kg, profiles)
     print(f"\nprocess peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 
