@@ -12,11 +12,12 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from danvan.graph.store.result import QueryResult
-from danvan.queries.catalog import Query
-from danvan.queries.params import bind
+
+if TYPE_CHECKING:  # the catalogue compiles its patterns on import; `stats` and `cypher` never need it
+    from danvan.queries.catalog import Query
 
 
 class QueryStore(Protocol):
@@ -72,6 +73,8 @@ def run_query(
     backend: Backend, query: Query, params: Mapping[str, Any] | None = None, write: bool = False
 ) -> QueryResult:
     """Bind ``params`` (text or typed values) to ``query`` and run its text for ``backend``'s dialect."""
+    from danvan.queries.params import bind
+
     bound = bind(query.name, query.params, params or {})
     for fill in query.fills:
         if bound.get(fill.param) in ("", None):
