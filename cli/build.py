@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from danvan.cli.options import DbOption, JudgementsOption, resolve_db, resolve_judgements
+from danvan.cli.options import DbOption, JudgementsOption, judgements_in_force, resolve_db, resolve_judgements
 
 if TYPE_CHECKING:
     from danvan.graph.model import Extraction
@@ -107,18 +107,13 @@ def build(
 
     Running it again with more articles adds and updates; running it on the same articles changes nothing. An edited file replaces its old version: an article's id comes from its address, else from its file's path inside the folder given, not from its text. The analysts' judgements (see `danvan review`) are applied after resolution on every build.
     """  # noqa: E501  (typer reflows help text; one paragraph per line reads best)
-    from danvan.graph.judgements import JudgementError, read_judgements
     from danvan.graph.model import Extraction
     from danvan.graph.store.embedded import StoreError, open_store
     from danvan.loaders.pipeline import extract_paths
 
     db_path = resolve_db(db)
     judgements_path = resolve_judgements(judgements, db_path)
-    try:
-        judged = read_judgements(judgements_path)
-    except JudgementError as exc:
-        typer.echo(f"error: {judgements_path}: {exc}", err=True)
-        raise typer.Exit(1) from None
+    judged = judgements_in_force(judgements_path)
     # Resolved here, not in the signature, so --help and the README never show this machine's CPU count.
     workers = workers or max(1, min(4, os.cpu_count() or 1))
     started = time.perf_counter()

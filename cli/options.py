@@ -116,6 +116,17 @@ JudgementsOption = Annotated[
 ]
 
 
+def judgements_in_force(path: Path) -> list[Any]:  # list[graph.judgements.Judgement]
+    """The judgements kept in ``path`` (none if it does not exist); a damaged file ends the command in one line."""
+    from danvan.graph.judgements import JudgementError, read_judgements
+
+    try:
+        return read_judgements(path)
+    except JudgementError as exc:
+        typer.echo(f"error: {path}: {exc}", err=True)
+        raise typer.Exit(1) from None
+
+
 def resolve_judgements(judgements: Path | None, db_path: Path) -> Path:
     """``--judgements``, else ``DANVAN_JUDGEMENTS``, else the store's name with ``.judgements.jsonl``."""
     if judgements is not None:

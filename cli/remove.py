@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from danvan.cli.options import DbOption, JudgementsOption, resolve_db, resolve_judgements
+from danvan.cli.options import DbOption, JudgementsOption, judgements_in_force, resolve_db, resolve_judgements
 
 
 def matching(name: str, stored: list[tuple[str, str, str]]) -> list[str]:
@@ -42,16 +42,13 @@ def remove(
     A fact that other articles also state stays, without the removed article among its sources and with its first and last seen dates recomputed from the others. A name that matches no stored article is an error (exit status 1); the others are still removed.
     """  # noqa: E501  (typer reflows help text; one paragraph per line reads best)
     from danvan.cli.build import format_counts
-    from danvan.graph.judgements import JudgementError, read_judgements
     from danvan.graph.store.embedded import StoreError, open_store
 
     db_path = resolve_db(db)
     judgements_path = resolve_judgements(judgements, db_path)
-    try:  # the graph is re-resolved without the articles: the judgements in force apply to it as to a build
-        judged = read_judgements(judgements_path)
-    except JudgementError as exc:
-        typer.echo(f"error: {judgements_path}: {exc}", err=True)
-        raise typer.Exit(1) from None
+    judged = judgements_in_force(
+        judgements_path
+    )  # the graph is re-resolved without the articles: the judgements in force apply to it as to a build
     started = time.perf_counter()
     failures = 0
     try:

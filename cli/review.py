@@ -17,7 +17,7 @@ from typing import Annotated, Any
 
 import typer
 
-from danvan.cli.options import DbOption, JudgementsOption, resolve_db, resolve_judgements
+from danvan.cli.options import DbOption, JudgementsOption, judgements_in_force, resolve_db, resolve_judgements
 
 app = typer.Typer(
     help="Review likely duplicates and record judgements (merge, split, distinct, reject, confirm, rename) "
@@ -54,16 +54,6 @@ def _paths(db: Path | None, judgements: Path | None) -> tuple[Path, Path]:
     return db_path, resolve_judgements(judgements, db_path)
 
 
-def _read(path: Path) -> list[Any]:
-    from danvan.graph.judgements import JudgementError, read_judgements
-
-    try:
-        return read_judgements(path)
-    except JudgementError as exc:
-        typer.echo(f"error: {path}: {exc}", err=True)
-        raise typer.Exit(1) from None
-
-
 def _known_ids(db_path: Path, ids: list[str]) -> None:
     """Refuse ids the store does not know (neither a node id nor an alias), when there is a store."""
     if not db_path.exists():
@@ -88,7 +78,7 @@ def _record(db: Path | None, judgements: Path | None, author: str | None, **fiel
     from danvan.graph.judgements import Judgement, append_judgement
 
     db_path, path = _paths(db, judgements)
-    existing = _read(path)
+    existing = judgements_in_force(path)
     ids = list(fields.get("ids") or [])
     if fields.get("fact"):
         ids += [fields["fact"][1], fields["fact"][2]]
@@ -203,7 +193,7 @@ def undo(
 ) -> None:
     """Cancel judgement N (recorded as a judgement itself, so the file keeps the history)."""
     _, path = _paths(db, judgements)
-    if not 1 <= number <= len(_read(path)):
+    if not 1 <= number <= len(judgements_in_force(path)):
         typer.echo(f"error: {path}: there is no judgement {number}", err=True)
         raise typer.Exit(1)
     _record(db, judgements, author, action="undo", undo=number, reason=reason)
@@ -220,7 +210,7 @@ def list_(
     from danvan.graph.judgements import in_force
 
     db_path, path = _paths(db, judgements)
-    all_judgements = _read(path)
+    all_judgements = judgements_in_force(path)
     active = {j.n for j in in_force(all_judgements)}
     still = _still_stated(db_path, all_judgements) if any(j.action == "reject" for j in all_judgements) else {}
     for j in all_judgements:
@@ -274,7 +264,7 @@ def apply(db: DbOption = None, judgements: JudgementsOption = None) -> None:
     from danvan.graph.store.embedded import StoreError, open_store
 
     db_path, path = _paths(db, judgements)
-    judged = _read(path)
+    judged = judgements_in_force(path)
     try:
         with open_store(db_path) as store:
             report = store.ingest([], judgements=judged)
@@ -315,7 +305,7 @@ def candidates(
     if label not in ("Person", "Organization"):
         raise typer.BadParameter("Person or Organization", param_hint="--label")
     db_path, path = _paths(db, judgements)
-    judged = in_force(_read(path))
+    judged = in_force(judgements_in_force(path))
     apart = {frozenset(j.ids) for j in judged if j.action == "distinct"}
     nodes: dict[str, _Node] = {}
     try:
