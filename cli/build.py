@@ -148,8 +148,6 @@ def build(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
     elapsed = time.perf_counter() - started
-    write = report.write
-    n_written = sum(write.added.values()) + sum(write.updated.values()) + sum(write.deleted.values())
     typer.echo(
         f"{db_path}: {report.articles_new} new, {report.articles_changed} changed, "
         f"{report.articles_unchanged} unchanged article(s)"
@@ -158,7 +156,7 @@ def build(
     )
     if failures:
         typer.echo(f"{failures} file(s) or record(s) could not be read (see the errors above)")
-    typer.echo(f"{n_written} node(s) and relationship(s) added, updated or deleted in {elapsed:.1f} s")
+    typer.echo(f"{report.write.total} node(s) and relationship(s) added, updated or deleted in {elapsed:.1f} s")
     typer.echo(format_counts(counts))
     if failures:
         raise typer.Exit(1)

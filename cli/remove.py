@@ -70,10 +70,8 @@ def remove(
     total = report.articles_total if report else len(stored)
     typer.echo(f"{db_path}: {removed} article(s) removed; {total} in the store")
     if report is not None:
-        write = report.write
-        n_written = sum(write.added.values()) + sum(write.updated.values()) + sum(write.deleted.values())
         elapsed = time.perf_counter() - started
-        typer.echo(f"{n_written} node(s) and relationship(s) added, updated or deleted in {elapsed:.1f} s")
+        typer.echo(f"{report.write.total} node(s) and relationship(s) added, updated or deleted in {elapsed:.1f} s")
     typer.echo(format_counts(counts))
     if failures:
         raise typer.Exit(1)

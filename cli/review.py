@@ -271,9 +271,9 @@ def apply(db: DbOption = None, judgements: JudgementsOption = None) -> None:
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
-    write = report.write
-    n = sum(write.added.values()) + sum(write.updated.values()) + sum(write.deleted.values())
-    typer.echo(f"{db_path}: {len(judged)} judgement(s) from {path}; {n} node(s) and relationship(s) changed")
+    typer.echo(
+        f"{db_path}: {len(judged)} judgement(s) from {path}; {report.write.total} node(s) and relationship(s) changed"
+    )
 
 
 @dataclass

@@ -116,6 +116,11 @@ class WriteReport:
     def changed(self) -> bool:
         return any(self.added.values()) or any(self.updated.values()) or any(self.deleted.values())
 
+    @property
+    def total(self) -> int:
+        """Nodes and relationships added, updated or deleted."""
+        return sum(self.added.values()) + sum(self.updated.values()) + sum(self.deleted.values())
+
 
 @dataclass
 class IngestReport:
