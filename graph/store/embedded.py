@@ -242,43 +242,29 @@ class EmbeddedStore:
         return {str(row[1]) for row in self._rows("CALL show_tables() RETURN *")}
 
     def _check_schema(self) -> None:
-        if self.read_only:
-            # One query instead of two on the common path (a reader's start-up): a store made by this
-            # danvan answers its version at once; anything else gets the full check below.
-            try:
-                rows = self._rows(f"MATCH (m:{META_TABLE} {{key: 'schema_version'}}) RETURN m.value")
-            except RuntimeError:
-                rows = []
-            if rows and rows[0][0] == SCHEMA.version:
-                return
+        # The common case first, in one query: a store made by this danvan answers its version at once.
+        try:
+            version = self._meta("schema_version")
+        except RuntimeError:  # no metadata table
+            version = None
+        if version == SCHEMA.version:
+            return
         tables = self._tables()
         if not tables:
-            if self.read_only:
-                raise StoreError(f"{self.path}: the database is empty (run `danvan build` first)")
-            self._create_schema()
-            return
+            raise StoreError(f"{self.path}: the database is empty (run `danvan build` first)")
         if META_TABLE not in tables:
             raise StoreError(f"{self.path}: not a danvan graph database (no {META_TABLE} table)")
-        rows = self._rows(f"MATCH (m:{META_TABLE} {{key: 'schema_version'}}) RETURN m.value")
-        version = rows[0][0] if rows else None
-        if version != SCHEMA.version:
-            raise StoreError(
-                f"{self.path} was made with schema version {version}, this danvan uses {SCHEMA.version}: "
-                "rebuild it (delete the file and run `danvan build`) or use a matching danvan"
-            )
-
-    def _create_schema(self) -> None:
-        self.conn.execute("BEGIN TRANSACTION")
-        try:
-            for statement in ddl_statements():
-                self.conn.execute(statement)
-            _write_initial_meta(self.conn)
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self._rollback()
-            raise
+        raise StoreError(
+            f"{self.path} was made with schema version {version}, this danvan uses {SCHEMA.version}: "
+            "rebuild it (delete the file and run `danvan build`) or use a matching danvan"
+        )
 
     # ------------------------------------------------------------------ reading
+    def _meta(self, key: str) -> str | None:
+        """A metadata value of the store (None if it has none)."""
+        rows = self._rows(f"MATCH (m:{META_TABLE} {{key: $k}}) RETURN m.value", {"k": key})
+        return str(rows[0][0]) if rows and rows[0][0] is not None else None
+
     def _rows(self, cypher: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
         result = self.conn.execute(cypher, params or {})
         assert not isinstance(result, list)
@@ -384,8 +370,7 @@ class EmbeddedStore:
         return {r["id"]: r["extraction"] for r in rows if r["extraction"]}
 
     def _check_article_ids(self) -> None:
-        rows = self._rows(f"MATCH (m:{META_TABLE} {{key: $k}}) RETURN m.value", {"k": ARTICLE_IDS_KEY})
-        if not rows or rows[0][0] != ARTICLE_IDS:
+        if self._meta(ARTICLE_IDS_KEY) != ARTICLE_IDS:
             raise StoreError(
                 f"{self.path} was built when article ids came from the article's text; building into it would "
                 "duplicate every article: rebuild it (delete the file and run `danvan build`)"
@@ -399,14 +384,9 @@ class EmbeddedStore:
     @property
     def complete(self) -> bool:
         """False while a bulk write is under way or after one was interrupted (the next build repairs it)."""
-        rows = self._rows(f"MATCH (m:{META_TABLE} {{key: 'state'}}) RETURN m.value")
-        return not rows or rows[0][0] != WRITING
+        return self._meta("state") != WRITING
 
     # ------------------------------------------------------------------ writing
-    def _meta(self, key: str) -> str | None:
-        rows = self._rows(f"MATCH (m:{META_TABLE} {{key: $k}}) RETURN m.value", {"k": key})
-        return str(rows[0][0]) if rows and rows[0][0] is not None else None
-
     def ingest(
         self,
         extractions: Iterable[Extraction],

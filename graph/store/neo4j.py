@@ -127,24 +127,7 @@ def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, A
 
 def plan_writes(kg: KnowledgeGraph, batch_size: int = 1000) -> list[Write]:
     """Every write of a load, in order: constraints, indexes, nodes per label, relationships per type."""
-    if batch_size < 1:
-        raise ValueError("batch size must be at least 1")
-    writes = [Write("schema", text, text) for text in stmts.schema_statements()]
-    writes.append(Write("schema", stmts.AWAIT_INDEXES, stmts.AWAIT_INDEXES, {"timeout": stmts.AWAIT_INDEXES_SECONDS}))
-    for label in SCHEMA.labels:
-        query = stmts.node_upsert(label)
-        for batch in _batches(node_rows(kg, label), batch_size):
-            writes.append(Write("nodes", label, query, {"rows": batch}))
-    for rel in SCHEMA.rels:
-        grouped = rel_rows(kg, rel.type)
-        for source_label, target_label in rel.endpoints:  # schema order, not data order
-            rows = grouped.get((source_label, target_label), [])
-            query = stmts.rel_upsert(rel.type, source_label, target_label)
-            for batch in _batches(rows, batch_size):
-                writes.append(
-                    Write("relationships", f"{rel.type} ({source_label}->{target_label})", query, {"rows": batch})
-                )
-    return writes
+    return plan_sync(kg, None, batch_size)[0]
 
 
 def plan_sync(
