@@ -19,8 +19,9 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
-from danvan.cli.options import DbOption, embedded_or_neo4j, neo4j_options, resolve_db
+from danvan.cli.options import DbOption, neo4j_options
 from danvan.cli.output import OutputFormat, render
+from danvan.cli.store import opened_backend, parse_value
 from danvan.queries.runner import Neo4jSettings
 
 HISTORY_ENV = "DANVAN_HISTORY"
@@ -69,14 +70,6 @@ def schema_text() -> str:
         props = f" {{{', '.join(rel.property_names)}}}" if rel.property_names else ""
         lines.append(f"  {rel.type}: {ends}{props}")
     return "\n".join(lines)
-
-
-def parse_value(raw: str) -> Any:
-    """A parameter value: JSON when it parses, else the text itself (so names need no quotes)."""
-    try:
-        return json.loads(raw)
-    except json.JSONDecodeError:
-        return raw
 
 
 @dataclass
@@ -173,7 +166,10 @@ class Shell:
         if not key or not raw.strip():
             self._error(":param needs a name and a value, e.g. :param province Bắc Ninh")
             return
-        self.params[key] = parse_value(raw.strip())
+        try:
+            self.params[key] = parse_value(key, raw.strip())
+        except ValueError as exc:  # an integer beyond 64 bits
+            self._error(str(exc))
 
     def _list_params(self) -> None:
         for key in sorted(self.params):
@@ -297,15 +293,7 @@ def shell(
     Read-only unless --write. Input may be piped in (one statement after another); the exit status is 1 when
     any statement failed. History is kept in $DANVAN_HISTORY, else ~/.danvan_history.
     """
-    from danvan.queries.runner import open_backend
-
-    try:
-        backend_cm = open_backend(resolve_db(db), embedded_or_neo4j(db, neo4j), write)
-        backend = backend_cm.__enter__()
-    except Exception as exc:  # missing file, locked store, unreachable server
-        typer.echo(f"error: {' '.join(str(exc).split())}", err=True)
-        raise typer.Exit(1) from None
-    try:
+    with opened_backend(db, neo4j, write) as backend:
         session = Shell(backend, write, sys.stdout, sys.stderr, list(queries_dir or []), fmt)
         interactive = sys.stdin.isatty()
         if interactive:
@@ -317,8 +305,6 @@ def shell(
         for text in session.statements(lines):
             if not session.execute(text):
                 break
-    finally:
-        backend_cm.__exit__(None, None, None)
     if not interactive and session.failures:
         raise typer.Exit(1)
 

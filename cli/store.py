@@ -19,11 +19,11 @@ from danvan.queries.runner import Backend, Neo4jSettings
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
-def parse_param(text: str) -> tuple[str, Any]:
-    """``key=value``: the value is read as JSON when it parses (42, 1.5, true, null, [..], "..."), else as text."""
-    key, sep, raw = text.partition("=")
-    if not sep or not key.strip():
-        raise typer.BadParameter(f"{text!r}: expected key=value", param_hint="-p/--param")
+def parse_value(key: str, raw: str) -> Any:
+    """A parameter value: JSON when it parses (42, 1.5, true, null, [..], "..."), else the text itself.
+
+    An integer must fit the stores' 64 bits: a ValueError naming ``key`` says so, rather than the engine's
+    own message later."""
     try:
         value: Any = json.loads(raw)
     except json.JSONDecodeError:
@@ -33,8 +33,19 @@ def parse_param(text: str) -> tuple[str, Any]:
             try:
                 check_int64(number)
             except ValueError as exc:
-                raise typer.BadParameter(f"{key.strip()}: {exc}", param_hint="-p/--param") from None
-    return key.strip(), value
+                raise ValueError(f"{key}: {exc}") from None
+    return value
+
+
+def parse_param(text: str) -> tuple[str, Any]:
+    """``key=value``, the value read by :func:`parse_value`."""
+    key, sep, raw = text.partition("=")
+    if not sep or not key.strip():
+        raise typer.BadParameter(f"{text!r}: expected key=value", param_hint="-p/--param")
+    try:
+        return key.strip(), parse_value(key.strip(), raw)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="-p/--param") from None
 
 
 def _one_line(exc: BaseException) -> str:
@@ -43,7 +54,7 @@ def _one_line(exc: BaseException) -> str:
 
 
 @contextmanager
-def _store(db: Path | None, neo4j: Neo4jSettings | None, write: bool) -> Iterator[Any]:
+def opened_backend(db: Path | None, neo4j: Neo4jSettings | None, write: bool) -> Iterator[Backend]:
     """The embedded store (opened read-only unless writing) or a Neo4j server; errors end the command.
 
     The same opening rules as ``danvan query run``: Neo4j is verified before use, so a wrong URI or
@@ -57,6 +68,12 @@ def _store(db: Path | None, neo4j: Neo4jSettings | None, write: bool) -> Iterato
         except Exception as exc:  # missing file, locked store, unreachable server, refused credentials
             typer.echo(f"error: {_one_line(exc)}", err=True)
             raise typer.Exit(1) from None
+        yield backend
+
+
+@contextmanager
+def _store(db: Path | None, neo4j: Neo4jSettings | None, write: bool) -> Iterator[Any]:
+    with opened_backend(db, neo4j, write) as backend:
         yield backend.store
 
 

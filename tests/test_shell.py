@@ -122,3 +122,11 @@ def test_completion_offers_schema_names(word: str, seed_db: Path) -> None:
 
     shell = Shell(backend=None, write=False, out=sys.stdout, err=sys.stderr)
     assert word in shell.completions(word[:3])
+
+
+def test_a_parameter_beyond_64_bits_is_refused_like_on_the_command_line(seed_db: Path) -> None:
+    done = piped(seed_db, ":param n 123456789012345678901234567890\nRETURN 1 AS one;\n")
+    assert done.returncode == 1
+    (error,) = done.stderr.strip().splitlines()
+    assert error.startswith("error: n: ") and "64" in error, error
+    assert "one" in done.stdout
